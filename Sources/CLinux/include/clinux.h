@@ -1,0 +1,30 @@
+#ifndef SOCKGRADE_CLINUX_H
+#define SOCKGRADE_CLINUX_H
+
+#include <spawn.h>
+#include <sys/types.h>
+
+/// unshare(2) of a new network namespace for the calling thread only.
+int sockgrade_unshare_network(void);
+
+/// setns(2) of a network namespace for the calling thread only.
+int sockgrade_join_network(int namespace_fd);
+
+/// Sets IFF_UP on "lo" in the calling thread's network namespace.
+int sockgrade_loopback_up(void);
+
+/// pidfd_open(2): a descriptor that polls readable when the process exits.
+int sockgrade_pidfd_open(pid_t pid);
+
+/// The kernel thread id of the caller, for /proc/PID/task/TID paths.
+pid_t sockgrade_gettid(void);
+
+/// pipe2(2) with O_CLOEXEC, which the Glibc overlay does not export.
+int sockgrade_pipe_cloexec(int ends[2]);
+
+/// posix_spawn_file_actions_addclosefrom_np: the child keeps only 0, 1 and 2,
+/// so no descriptor of the grader (a capture socket, a namespace) leaks into
+/// student code even when a library opened it without O_CLOEXEC.
+int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+
+#endif
