@@ -1,0 +1,28 @@
+/// The eight flag bits of TCP header byte 13 (RFC 9293, RFC 3168 for ECE and CWR).
+public struct TCPFlags: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    public static let fin = TCPFlags(rawValue: 0x01)
+    public static let syn = TCPFlags(rawValue: 0x02)
+    public static let rst = TCPFlags(rawValue: 0x04)
+    public static let psh = TCPFlags(rawValue: 0x08)
+    public static let ack = TCPFlags(rawValue: 0x10)
+    public static let urg = TCPFlags(rawValue: 0x20)
+    public static let ece = TCPFlags(rawValue: 0x40)
+    public static let cwr = TCPFlags(rawValue: 0x80)
+
+    private static let names: [(TCPFlags, String)] = [
+        (.fin, "FIN"), (.syn, "SYN"), (.rst, "RST"), (.psh, "PSH"),
+        (.ack, "ACK"), (.urg, "URG"), (.ece, "ECE"), (.cwr, "CWR"),
+    ]
+
+    /// As Wireshark's info column shows them: "[SYN, ACK]", "[<None>]".
+    public var description: String {
+        let set = Self.names.filter { contains($0.0) }.map(\.1)
+        return "[" + (set.isEmpty ? "<None>" : set.joined(separator: ", ")) + "]"
+    }
+}
