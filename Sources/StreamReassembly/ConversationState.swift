@@ -1,0 +1,115 @@
+import PacketDecoding
+
+/// A conversation while the capture is still being read.
+struct ConversationState {
+    let index: Int
+    let client: Endpoint
+    let server: Endpoint
+    let roleSource: RoleSource
+    private var handshake = Handshake()
+    /// Initial sequence numbers, from the SYN and SYN-ACK (or inferred from the other side's ACK).
+    private var clientInitialSequence: UInt32?
+    private var serverInitialSequence: UInt32?
+    private let firstFrame: Int
+    private let firstTimestamp: Double
+    private var lastFrame: Int
+    private var lastTimestamp: Double
+    private var clientToServer: DirectionReassembler
+    private var serverToClient: DirectionReassembler
+    private var retainedBytesReleased = false
+
+    /// Tells client from server by the first packet; see `RoleSource`.
+    init(
+        index: Int,
+        firstSegment segment: TCPSegment,
+        frame: Int,
+        timestamp: Double,
+        limits: ReassemblyLimits,
+        matchers: [NeedleMatcher]
+    ) {
+        let source = Endpoint(address: segment.source, port: segment.sourcePort)
+        let destination = Endpoint(address: segment.destination, port: segment.destinationPort)
+        let flags = segment.flags
+        if flags.contains(.syn), !flags.contains(.ack) {
+            (client, server, roleSource) = (source, destination, .syn)
+        } else if flags.contains(.syn) {
+            (client, server, roleSource) = (destination, source, .synAck)
+        } else if source.port < destination.port {
+            (client, server, roleSource) = (destination, source, .guessed)
+        } else {
+            (client, server, roleSource) = (source, destination, .guessed)
+        }
+        self.index = index
+        self.firstFrame = frame
+        self.firstTimestamp = timestamp
+        self.lastFrame = frame
+        self.lastTimestamp = timestamp
+        self.clientToServer = DirectionReassembler(limits: limits, matchers: matchers)
+        self.serverToClient = DirectionReassembler(limits: limits, matchers: matchers)
+    }
+
+    /// A SYN without ACK opens a new connection on the same endpoints, unless
+    /// it repeats this conversation's own SYN (same client, same ISN).
+    func isStartedAnew(by segment: TCPSegment) -> Bool {
+        guard segment.flags.contains(.syn), !segment.flags.contains(.ack) else { return false }
+        return !(isFromClient(segment) && segment.sequenceNumber == clientInitialSequence)
+    }
+
+    mutating func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
+        lastFrame = max(lastFrame, frame)
+        lastTimestamp = max(lastTimestamp, timestamp)
+        let fromClient = isFromClient(segment)
+        trackHandshake(segment, fromClient: fromClient, frame: frame)
+        if fromClient {
+            clientToServer.add(segment, frame: frame)
+        } else {
+            serverToClient.add(segment, frame: frame)
+        }
+        if !retainedBytesReleased, segment.flags.contains(.rst) || (clientToServer.isComplete && serverToClient.isComplete) {
+            clientToServer.releaseRetainedBytes()
+            serverToClient.releaseRetainedBytes()
+            retainedBytesReleased = true
+        }
+    }
+
+    mutating func finish() -> Conversation {
+        Conversation(
+            index: index,
+            client: client,
+            server: server,
+            roleSource: roleSource,
+            handshake: handshake,
+            firstFrame: firstFrame,
+            lastFrame: lastFrame,
+            firstTimestamp: firstTimestamp,
+            lastTimestamp: lastTimestamp,
+            clientToServer: clientToServer.finish(),
+            serverToClient: serverToClient.finish()
+        )
+    }
+
+    private func isFromClient(_ segment: TCPSegment) -> Bool {
+        segment.sourcePort == client.port && segment.source == client.address
+    }
+
+    private mutating func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int) {
+        let flags = segment.flags
+        switch (flags.contains(.syn), flags.contains(.ack), fromClient) {
+        case (true, false, true):
+            handshake.synFrame = handshake.synFrame ?? frame
+            clientInitialSequence = segment.sequenceNumber
+        case (true, true, false):
+            if let clientInitialSequence, segment.acknowledgmentNumber != clientInitialSequence &+ 1 { return }
+            handshake.synAckFrame = handshake.synAckFrame ?? frame
+            serverInitialSequence = segment.sequenceNumber
+            clientInitialSequence = clientInitialSequence ?? segment.acknowledgmentNumber &- 1
+            clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
+        case (false, true, true):
+            guard handshake.ackFrame == nil, let serverInitialSequence,
+                  segment.acknowledgmentNumber == serverInitialSequence &+ 1 else { return }
+            handshake.ackFrame = frame
+        default:
+            return
+        }
+    }
+}

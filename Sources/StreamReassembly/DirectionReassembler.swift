@@ -1,0 +1,232 @@
+import PacketDecoding
+
+/// Reassembles one direction of a conversation into an in-order byte stream
+/// and reports what it could not deliver (gaps) or could not trust (overlaps).
+///
+/// Stream offsets count bytes from the first data byte: the byte after the
+/// SYN, or the first byte seen when the SYN was not captured. A segment's
+/// offset is found from its distance to the next expected sequence number,
+/// so sequence numbers may wrap around freely.
+struct DirectionReassembler {
+    /// Delivered bytes are scanned in pieces of at most this many bytes, so
+    /// that the ring still holds a match's whole leading excerpt.
+    static let scanPieceLength = 4096
+
+    private let limits: ReassemblyLimits
+    /// Sequence number of the next expected byte; nil until the first SYN, data or FIN.
+    private var nextSequence: UInt32?
+    /// Stream offset of the next expected byte.
+    private var nextOffset = 0
+    private var buffer = OutOfOrderBuffer()
+    private var recent: RecentBytes
+    private var search: StreamSearch
+    /// Stream offset of the FIN, the end of the stream.
+    private var finOffset: Int?
+    /// How many prefix bytes sit at their own stream offset: all of them
+    /// until the first gap, after which the prefix runs on without the hole.
+    private var prefixBytesAtOwnOffset: Int?
+    private var report = StreamDirection()
+
+    init(limits: ReassemblyLimits, matchers: [NeedleMatcher]) {
+        self.limits = limits
+        let longestNeedle = matchers.map(\.needle.count).max() ?? 0
+        let excerptNeeds = matchers.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
+        self.recent = RecentBytes(capacity: max(limits.retainedBytes, excerptNeeds))
+        self.search = StreamSearch(
+            matchers: matchers,
+            excerptContext: limits.excerptContext,
+            maxReported: limits.maxReportedEvents
+        )
+    }
+
+    /// Both a FIN and everything before it arrived: nothing more is expected.
+    var isComplete: Bool {
+        guard let finOffset else { return false }
+        return buffer.isEmpty && nextOffset >= finOffset
+    }
+
+    mutating func add(_ segment: TCPSegment, frame: Int) {
+        report.segments += 1
+        if segment.payloadTruncated {
+            report.truncatedSegments += 1
+        }
+        let flags = segment.flags
+        // A RST's payload (a diagnostic text, if any) is never stream data.
+        if flags.contains(.rst) {
+            report.resetFrame = report.resetFrame ?? frame
+            return
+        }
+        let dataSequence = segment.sequenceNumber &+ (flags.contains(.syn) ? 1 : 0)
+        let reference: UInt32
+        if let nextSequence {
+            reference = nextSequence
+        } else {
+            // A bare ACK may be a keep-alive one below the next byte, so only
+            // a SYN, data or a FIN may fix where the stream starts.
+            guard flags.contains(.syn) || flags.contains(.fin) || !segment.payload.isEmpty else { return }
+            reference = dataSequence
+            nextSequence = dataSequence
+        }
+        let start = nextOffset + SequenceNumber.distance(from: reference, to: dataSequence)
+        if !segment.payload.isEmpty {
+            report.payloadSegments += 1
+            report.firstPayloadFrame = report.firstPayloadFrame ?? frame
+            report.lastPayloadFrame = frame
+            let mayBeKeepAlive = flags.isDisjoint(with: [.syn, .fin])
+            receive(segment.payload, at: start, frame: frame, mayBeKeepAlive: mayBeKeepAlive)
+        }
+        if flags.contains(.fin) {
+            finOffset = finOffset ?? start + segment.payload.count
+            report.finFrame = report.finFrame ?? frame
+        }
+        report.peakBufferedBytes = max(report.peakBufferedBytes, buffer.bufferedBytes)
+    }
+
+    /// Fixes where the stream starts when the sender's SYN was missed but its
+    /// initial sequence number is known from the peer's SYN-ACK, so that a
+    /// missed first data segment is reported as a gap at offset 0.
+    mutating func startStreamIfUnknown(at sequence: UInt32) {
+        if nextSequence == nil {
+            nextSequence = sequence
+        }
+    }
+
+    /// Skips every remaining hole (reporting it) and returns the direction's report.
+    mutating func finish() -> StreamDirection {
+        while !buffer.isEmpty {
+            skipFirstHole(cause: .endOfCapture)
+            deliverBufferedChunks()
+        }
+        if let finOffset, let finFrame = report.finFrame, finOffset > nextOffset {
+            recordGap(length: finOffset - nextOffset, beforeFrame: finFrame, cause: .beforeFIN)
+        }
+        report.matches = search.matches
+        report.matchCount = search.matchCount
+        return report
+    }
+
+    /// Frees the retained bytes once the conversation is over; later
+    /// retransmissions then go unchecked.
+    mutating func releaseRetainedBytes() {
+        recent.release()
+    }
+
+    private mutating func receive(_ payload: UnsafeRawBufferPointer, at start: Int, frame: Int, mayBeKeepAlive: Bool) {
+        let end = start + payload.count
+        if mayBeKeepAlive, payload.count == 1, end == nextOffset {
+            report.keepAliveSegments += 1
+            return
+        }
+        var repeatsReceivedBytes = false
+        if start < nextOffset {
+            repeatsReceivedBytes = true
+            compareWithDelivered(payload.rebased(0..<(min(end, nextOffset) - start)), at: start, frame: frame)
+        }
+        let freshStart = max(start, nextOffset)
+        if freshStart < end {
+            let fresh = payload.rebased((freshStart - start)..<payload.count)
+            if buffer.isEmpty, freshStart == nextOffset {
+                deliver(fresh, frame: frame)
+            } else {
+                var alreadyHeld: [(chunk: OutOfOrderBuffer.Chunk, range: Range<Int>)] = []
+                buffer.insert(fresh, at: freshStart, frame: frame) { alreadyHeld.append(($0, $1)) }
+                for (chunk, range) in alreadyHeld {
+                    repeatsReceivedBytes = true
+                    compareWithHeld(chunk, fresh.rebased((range.lowerBound - freshStart)..<(range.upperBound - freshStart)),
+                                    at: range.lowerBound, frame: frame)
+                }
+                deliverBufferedChunks()
+                enforceLimits()
+            }
+        }
+        if repeatsReceivedBytes {
+            report.retransmittedSegments += 1
+        }
+    }
+
+    private mutating func deliver(_ bytes: UnsafeRawBufferPointer, frame: Int) {
+        guard !bytes.isEmpty else { return }
+        if report.prefix.count < limits.prefixBytes {
+            report.prefix.append(contentsOf: bytes.prefix(limits.prefixBytes - report.prefix.count))
+        }
+        search.recordDelivery(nextOffset..<(nextOffset + bytes.count), frame: frame)
+        var pieceStart = 0
+        while pieceStart < bytes.count {
+            let piece = bytes.rebased(pieceStart..<min(bytes.count, pieceStart + Self.scanPieceLength))
+            recent.append(piece)
+            search.scan(piece, at: nextOffset + pieceStart, recent: recent)
+            pieceStart += piece.count
+        }
+        report.payloadBytes += bytes.count
+        advance(by: bytes.count)
+    }
+
+    private mutating func deliverBufferedChunks() {
+        for chunk in buffer.removeDeliverable(at: nextOffset) {
+            let alreadyDelivered = min(max(0, nextOffset - chunk.offset), chunk.bytes.count)
+            chunk.bytes.withUnsafeBytes { bytes in
+                deliver(bytes.rebased(alreadyDelivered..<bytes.count), frame: chunk.frame)
+            }
+        }
+    }
+
+    /// Holds no more than the limits allow: gives up on the first hole
+    /// (reporting it) until the rest fits, as Zeek and smoltcp bound theirs.
+    private mutating func enforceLimits() {
+        while !buffer.isEmpty,
+              buffer.holeCount > limits.maxHoles
+                || buffer.bufferedBytes > limits.maxBufferedBytes
+                || buffer.chunks.count > limits.maxBufferedSegments {
+            skipFirstHole(cause: .bufferLimit)
+            deliverBufferedChunks()
+        }
+    }
+
+    private mutating func skipFirstHole(cause: Gap.Cause) {
+        guard let first = buffer.first, first.offset > nextOffset else { return }
+        recordGap(length: first.offset - nextOffset, beforeFrame: first.frame, cause: cause)
+    }
+
+    private mutating func recordGap(length: Int, beforeFrame: Int, cause: Gap.Cause) {
+        prefixBytesAtOwnOffset = prefixBytesAtOwnOffset ?? report.prefix.count
+        report.gapCount += 1
+        report.gapBytes += length
+        if report.gaps.count < limits.maxReportedEvents {
+            report.gaps.append(Gap(streamOffset: nextOffset, length: length, beforeFrame: beforeFrame, cause: cause))
+        }
+        advance(by: length)
+        recent.reset(at: nextOffset)
+        search.restart()
+    }
+
+    /// Bytes already delivered are known from the recent ring or the prefix;
+    /// older ones cannot be checked and are only counted as retransmitted.
+    private mutating func compareWithDelivered(_ incoming: UnsafeRawBufferPointer, at offset: Int, frame: Int) {
+        let prefix = report.prefix.prefix(prefixBytesAtOwnOffset ?? report.prefix.count)
+        let overlap = Overlap(comparing: incoming, at: offset, frame: frame, originalFrame: nil) { [recent] streamOffset in
+            if let byte = recent.byte(at: streamOffset) { return byte }
+            return prefix.indices.contains(streamOffset) ? prefix[streamOffset] : nil
+        }
+        if let overlap { recordOverlap(overlap) }
+    }
+
+    private mutating func compareWithHeld(_ chunk: OutOfOrderBuffer.Chunk, _ incoming: UnsafeRawBufferPointer, at offset: Int, frame: Int) {
+        let overlap = Overlap(comparing: incoming, at: offset, frame: frame, originalFrame: chunk.frame) { streamOffset in
+            let index = streamOffset - chunk.offset
+            return chunk.bytes.indices.contains(index) ? chunk.bytes[index] : nil
+        }
+        if let overlap { recordOverlap(overlap) }
+    }
+
+    private mutating func recordOverlap(_ overlap: Overlap) {
+        report.overlapCount += 1
+        if report.overlaps.count < limits.maxReportedEvents {
+            report.overlaps.append(overlap)
+        }
+    }
+
+    private mutating func advance(by length: Int) {
+        nextOffset += length
+        nextSequence = nextSequence.map { $0 &+ UInt32(truncatingIfNeeded: length) }
+    }
+}

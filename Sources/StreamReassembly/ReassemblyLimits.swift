@@ -1,0 +1,44 @@
+/// Bounds on what one direction of one conversation may hold, so that memory
+/// stays bounded however large the capture (smoltcp's assembler caps holes
+/// the same way).
+///
+/// Per direction the reassembler holds at most `maxBufferedBytes` of
+/// out-of-order data (plus the one segment being inserted), `retainedBytes`
+/// of recently delivered data, `prefixBytes` of the stream start, and at most
+/// `maxReportedEvents` entries in each report list.
+public struct ReassemblyLimits: Sendable, Equatable {
+    /// Holes (runs of missing bytes before held data) allowed before skipping ahead.
+    public var maxHoles: Int
+    /// Out-of-order bytes held before skipping ahead over the first hole.
+    public var maxBufferedBytes: Int
+    /// Out-of-order segments held before skipping ahead; bounds bookkeeping for tiny segments.
+    public var maxBufferedSegments: Int
+    /// Bytes from the start of each stream kept for display.
+    public var prefixBytes: Int
+    /// Bytes either side of a needle kept in a match's excerpt.
+    public var excerptContext: Int
+    /// Recently delivered bytes kept to compare retransmissions against (and for excerpts).
+    public var retainedBytes: Int
+    /// Entries kept in each of a direction's `gaps`, `overlaps` and `matches`; the counts go on.
+    public var maxReportedEvents: Int
+
+    public init(
+        maxHoles: Int = 32,
+        maxBufferedBytes: Int = 4 << 20,
+        maxBufferedSegments: Int = 4096,
+        prefixBytes: Int = 4096,
+        excerptContext: Int = 32,
+        retainedBytes: Int = 64 << 10,
+        maxReportedEvents: Int = 1000
+    ) {
+        self.maxHoles = max(0, maxHoles)
+        self.maxBufferedBytes = max(0, maxBufferedBytes)
+        self.maxBufferedSegments = max(0, maxBufferedSegments)
+        self.prefixBytes = max(0, prefixBytes)
+        self.excerptContext = max(0, excerptContext)
+        self.retainedBytes = max(0, retainedBytes)
+        self.maxReportedEvents = max(0, maxReportedEvents)
+    }
+
+    public static let `default` = ReassemblyLimits()
+}
