@@ -1,0 +1,86 @@
+import Foundation
+
+/// Writes the grader's output files: `<student>.json`, `summary.csv` and `summary.json`.
+///
+/// Every file is replaced atomically, so an interrupted run leaves each report either
+/// as it was or complete, and a later run can resume by reading what is there.
+public enum ReportWriter {
+    /// The names the summary files take, which no student's report may shadow.
+    public static let summaryCSVName = "summary.csv"
+    public static let summaryJSONName = "summary.json"
+
+    /// Writes `report` to `<directory>/<fileName(for: student)>` and returns that URL.
+    @discardableResult
+    public static func write(_ report: StudentReport, to directory: URL) throws(ReportError) -> URL {
+        let target = directory.appendingPathComponent(fileName(for: report.student))
+        let data: Data
+        do {
+            data = try ReportCoding.encodedFile(report)
+        } catch {
+            throw ReportError(.cannotEncode, path: target.path, detail: String(describing: error))
+        }
+        try createFolder(directory)
+        try AtomicFile.write(data, to: target)
+        return target
+    }
+
+    /// Writes `summary.csv` and `summary.json` for `reports`, with the rubric's checks as columns.
+    ///
+    /// - Parameter generatedAt: when the summary was made; a parameter so tests get a fixed file.
+    public static func writeSummary(
+        _ reports: [StudentReport],
+        rubricCheckIDs: [String],
+        to directory: URL,
+        generatedAt: Date = Date()
+    ) throws(ReportError) {
+        let csvTarget = directory.appendingPathComponent(summaryCSVName)
+        let jsonTarget = directory.appendingPathComponent(summaryJSONName)
+        let summary = ClassSummary(reports: reports, rubricCheckIDs: rubricCheckIDs, generatedAt: generatedAt)
+        let json: Data
+        do {
+            json = try ReportCoding.encodedFile(summary)
+        } catch {
+            throw ReportError(.cannotEncode, path: jsonTarget.path, detail: String(describing: error))
+        }
+        let csv = Data(SummaryCSV.render(reports, rubricCheckIDs: rubricCheckIDs).utf8)
+        try createFolder(directory)
+        try AtomicFile.write(csv, to: csvTarget)
+        try AtomicFile.write(json, to: jsonTarget)
+    }
+
+    /// The report file name for `student`: safe to join to the output folder whatever the name holds.
+    ///
+    /// `/` and control characters become `_` so the file cannot leave the folder, leading
+    /// dots become `_` so it is neither hidden nor `..`, an empty name becomes `_`, and
+    /// `summary` gets a trailing `_` so it cannot overwrite `summary.json`. Names are cut
+    /// to 200 bytes to stay under the 255-byte limit with the suffix and temporary prefix.
+    public static func fileName(for student: String) -> String {
+        var characters = student.map { character -> Character in
+            character == "/" || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                ? "_" : character
+        }
+        if let firstNonDot = characters.firstIndex(where: { $0 != "." }) {
+            characters.replaceSubrange(0..<firstNonDot, with: repeatElement("_", count: firstNonDot))
+        } else {
+            characters = characters.map { _ in "_" }
+        }
+        var stem = String(characters)
+        while stem.utf8.count > 200 {
+            stem.removeLast()
+        }
+        if stem.isEmpty {
+            stem = "_"
+        } else if stem == "summary" {
+            stem = "summary_"
+        }
+        return stem + ".json"
+    }
+
+    private static func createFolder(_ directory: URL) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(.cannotCreateDirectory, path: directory.path, detail: error.localizedDescription)
+        }
+    }
+}

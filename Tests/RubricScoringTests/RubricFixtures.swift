@@ -1,0 +1,20 @@
+import Foundation
+
+/// Inputs shared by the rubric tests.
+enum RubricFixtures {
+    /// The ids the grader knows, as the Grading module will pass them.
+    static let knownCheckIDs: Set<String> = [
+        "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
+    ]
+
+    /// The default rubric shipped with the project, found relative to this source file
+    /// because the test target has no resources.
+    static var defaultRubricPath: String {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // RubricScoringTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // package root
+            .appendingPathComponent("rubric/socket-lab.yaml")
+            .path
+    }
+}
