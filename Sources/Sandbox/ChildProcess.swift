@@ -1,0 +1,153 @@
+import CLinux
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a child ended.
+public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
+    case exited(Int32)
+    case signaled(Int32)
+
+    public var description: String {
+        switch self {
+        case .exited(let code): "exited with status \(code)"
+        case .signaled(let signal): "killed by signal \(signal) (\(signalName(signal)))"
+        }
+    }
+}
+
+/// A process started with posix_spawn (no Swift code runs between fork and
+/// exec), stdin from /dev/null, stdout and stderr into capped pipes, in a
+/// process group of its own. Its exit is awaited through a pidfd, so waiting
+/// is a poll with a deadline, never a guess.
+public final class ChildProcess: @unchecked Sendable {
+    public let pid: pid_t
+    public let arguments: [String]
+    public let startedAt: ContinuousClock.Instant
+    public private(set) var status: ExitStatus?
+    public private(set) var endedAt: ContinuousClock.Instant?
+    private let pidDescriptor: Int32
+    private var stdoutPipe: OutputPipe
+    private var stderrPipe: OutputPipe
+
+    public var standardOutput: CapturedOutput { stdoutPipe.output }
+    public var standardError: CapturedOutput { stderrPipe.output }
+    public var hasExited: Bool { status != nil }
+
+    /// Starts `arguments[0]` (an absolute path) with exactly `environment`.
+    public init(arguments: [String], environment: [String], outputLimit: Int) throws(SandboxError) {
+        precondition(!arguments.isEmpty, "a command needs a program")
+        self.arguments = arguments
+        let outPipe = try Self.makePipe()
+        let errPipe = try Self.makePipe()
+        var spawned: pid_t = 0
+        let result = Self.spawn(arguments, environment, stdout: outPipe.write, stderr: errPipe.write, pid: &spawned)
+        Glibc.close(outPipe.write)
+        Glibc.close(errPipe.write)
+        guard result == 0 else {
+            Glibc.close(outPipe.read)
+            Glibc.close(errPipe.read)
+            throw SandboxError("posix_spawn of \(arguments[0])", errno: result)
+        }
+        pid = spawned
+        startedAt = .now
+        stdoutPipe = OutputPipe(descriptor: outPipe.read, limit: outputLimit)
+        stderrPipe = OutputPipe(descriptor: errPipe.read, limit: outputLimit)
+        pidDescriptor = sockgrade_pidfd_open(spawned)
+        if pidDescriptor < 0 {
+            let error = SandboxError.lastError("pidfd_open of process \(spawned)")
+            Glibc.kill(spawned, SIGKILL)
+            var ignored: Int32 = 0
+            waitpid(spawned, &ignored, 0)
+            throw error
+        }
+    }
+
+    deinit {
+        if status == nil {
+            Glibc.kill(pid, SIGKILL)
+            var ignored: Int32 = 0
+            waitpid(pid, &ignored, 0)
+        }
+        stdoutPipe.close()
+        stderrPipe.close()
+        Glibc.close(pidDescriptor)
+    }
+
+    /// Waits up to `timeout` for the child to exit, reading its output
+    /// meanwhile. Returns true once it has exited.
+    @discardableResult
+    public func wait(timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while status == nil {
+            let left = deadline - .now
+            if left <= .zero { break }
+            pollOnce(timeoutMilliseconds: Self.milliseconds(left))
+        }
+        return status != nil
+    }
+
+    /// One wait for output or exit, at most `timeoutMilliseconds` long.
+    public func pollOnce(timeoutMilliseconds: Int32) {
+        var fds = [pollfd(fd: pidDescriptor, events: Int16(POLLIN), revents: 0)]
+        for descriptor in [stdoutPipe.descriptor, stderrPipe.descriptor] where descriptor >= 0 {
+            fds.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0))
+        }
+        if status != nil { fds.removeFirst() }
+        if fds.isEmpty { return }
+        _ = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
+        stdoutPipe.drain()
+        stderrPipe.drain()
+        reapIfExited()
+    }
+
+    /// Sends `signal` to the child itself.
+    public func signal(_ signal: Int32) {
+        if status == nil { Glibc.kill(pid, signal) }
+    }
+
+    /// Kills the child and waits for it, then reads what is left in the pipes.
+    public func kill(grace: Duration = .zero) {
+        guard status == nil else { return drainRemaining() }
+        Glibc.kill(pid, SIGKILL)
+        wait(timeout: .seconds(5))
+        drainRemaining()
+    }
+
+    /// Reads the pipes until end of file or a short deadline: a grandchild that
+    /// outlives the child could otherwise hold them open for ever.
+    public func drainRemaining(timeout: Duration = .milliseconds(200)) {
+        let deadline = ContinuousClock.now + timeout
+        while stdoutPipe.isOpen || stderrPipe.isOpen {
+            let left = deadline - .now
+            if left <= .zero { break }
+            pollOnce(timeoutMilliseconds: Self.milliseconds(left))
+        }
+        stdoutPipe.close()
+        stderrPipe.close()
+    }
+
+    private func reapIfExited() {
+        guard status == nil else { return }
+        var raw: Int32 = 0
+        let result = waitpid(pid, &raw, WNOHANG)
+        guard result == pid else { return }
+        endedAt = .now
+        let termination = raw & 0x7f
+        status = termination == 0 ? .exited((raw >> 8) & 0xff) : .signaled(termination)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        let total = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(1, total))
+    }
+
+    private static func makePipe() throws(SandboxError) -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard sockgrade_pipe_cloexec(&ends) == 0 else { throw SandboxError.lastError("pipe2") }
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        return (ends[0], ends[1])
+    }
+}

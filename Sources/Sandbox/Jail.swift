@@ -1,0 +1,89 @@
+import Foundation
+
+/// How one student's programs are fenced in: the student's network namespace,
+/// a PID namespace per program (ending its first process ends them all,
+/// setsid daemons included), a mount namespace that shows the system read-only
+/// plus the scratch copy of the submission, and an unprivileged uid with no
+/// capabilities.
+public struct Jail: Sendable {
+    /// Where the scratch copy appears inside the sandbox.
+    public static let homeInside = "/home/student"
+
+    public var tools: SandboxTools
+    public var namespacePath: String
+    public var user: SandboxUser
+    /// Host folder bound read-write at `homeInside`.
+    public var scratchFolder: String
+    public var limits: ProcessLimits
+    public var temporarySizeBytes: Int
+
+    public init(
+        tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser,
+        scratchFolder: String, limits: ProcessLimits = ProcessLimits(),
+        temporarySizeBytes: Int = 64 << 20
+    ) {
+        self.tools = tools
+        self.namespacePath = namespace.path
+        self.user = user
+        self.scratchFolder = scratchFolder
+        self.limits = limits
+        self.temporarySizeBytes = temporarySizeBytes
+    }
+
+    /// The full command line that runs `program` (absolute path inside the sandbox).
+    public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
+        [tools.nsenter, "--net=\(namespacePath)", "--", tools.bubblewrap]
+            + bubblewrapArguments(workingDirectory: workingDirectory)
+            + ["--", tools.setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups",
+               "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+               tools.prlimit] + limits.prlimitArguments + ["--"]
+            + program
+    }
+
+    /// What student programs see in their environment, and nothing else.
+    public var environment: [String] {
+        [
+            "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(Jail.homeInside)", "USER=student",
+            "LANG=C.UTF-8", "TMPDIR=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1",
+        ]
+    }
+
+    private func bubblewrapArguments(workingDirectory: String) -> [String] {
+        var arguments = [
+            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--die-with-parent", "--new-session", "--hostname", "sockgrade",
+            "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
+        ]
+        arguments += systemLinks()
+        // The passwd database stays readable for getpwuid, the secrets do not.
+        for secret in ["/etc/shadow", "/etc/gshadow", "/etc/ssh", "/etc/ssl/private"] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: secret, isDirectory: &isFolder) else { continue }
+            arguments += isFolder.boolValue ? ["--tmpfs", secret] : ["--ro-bind", "/dev/null", secret]
+        }
+        arguments += [
+            "--proc", "/proc", "--dev", "/dev",
+            // bubblewrap makes new folders 0700 root: /tmp must be sticky and
+            // world-writable, /home traversable by the student's uid.
+            "--perms", "1777", "--size", String(temporarySizeBytes), "--tmpfs", "/tmp",
+            "--perms", "0755", "--dir", "/home",
+            "--bind", scratchFolder, Jail.homeInside,
+            "--chdir", workingDirectory,
+        ]
+        return arguments
+    }
+
+    /// /bin, /lib and friends: symlinks into /usr on merged-usr systems (Debian
+    /// 12), real folders elsewhere.
+    private func systemLinks() -> [String] {
+        var arguments: [String] = []
+        for folder in ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"] {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: folder) {
+                arguments += ["--symlink", target, folder]
+            } else if FileManager.default.fileExists(atPath: folder) {
+                arguments += ["--ro-bind", folder, folder]
+            }
+        }
+        return arguments
+    }
+}
