@@ -1,0 +1,55 @@
+import PacketDecoding
+import StreamReassembly
+
+/// What a capture file holds: its container and link types, how many packets,
+/// the TCP conversations reassembled from it, and where the needles travel.
+public struct CaptureAnalysis: Sendable {
+    public var path: String
+    public var format: CaptureFormat
+    public var linkTypes: [String]
+    public var packets: Int
+    public var tcpSegments: Int
+    /// Frames whose headers could not be decoded, with the first few reasons.
+    public var malformedFrames: Int
+    public var malformedExamples: [String]
+    public var firstTimestamp: Double?
+    public var lastTimestamp: Double?
+    public var conversations: [Conversation]
+    /// Set when reading stopped early (a cut-short file): the rest is a partial result.
+    public var readError: CaptureError?
+
+    /// Reads the whole file once, streaming. Throws only when the file cannot
+    /// be opened as a capture at all.
+    public static func analyze(path: String, needles: [[UInt8]]) throws(CaptureError) -> CaptureAnalysis {
+        let reader = try CaptureFileReader(path: path)
+        let tracker = ConversationTracker(needles: needles)
+        var analysis = CaptureAnalysis(
+            path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
+            malformedFrames: 0, malformedExamples: [], conversations: [])
+        let linkType = LinkType(dlt: reader.dataLink)
+        analysis.linkTypes = [linkType?.name ?? "DLT \(reader.dataLink)"]
+        analysis.readError = reader.forEachFrame { frame in
+            analysis.packets += 1
+            if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
+            analysis.lastTimestamp = frame.timestamp
+            guard let linkType else { return }
+            switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
+            case .tcp(let segment):
+                analysis.tcpSegments += 1
+                tracker.add(segment, frame: frame.number, timestamp: frame.timestamp)
+            case .notTCP:
+                break
+            case .malformed(let error):
+                analysis.malformedFrames += 1
+                if analysis.malformedExamples.count < 5 {
+                    analysis.malformedExamples.append("frame \(frame.number): \(error)")
+                }
+            }
+        }
+        analysis.conversations = tracker.finish()
+        return analysis
+    }
+
+    /// Conversations whose both ends are loopback addresses.
+    public var loopbackConversations: [Conversation] { conversations.filter(\.isLoopback) }
+}

@@ -1,0 +1,159 @@
+import CPcap
+
+/// An open libpcap handle. Every pcap_* call of the project is made in this
+/// file and in `PcapDumper`, so libpcap's conventions (error buffers, -1/-2
+/// results, warnings from activation) are turned into Swift in one place.
+final class PcapHandle {
+    let raw: OpaquePointer
+    let subject: String
+
+    private init(raw: OpaquePointer, subject: String) {
+        self.raw = raw
+        self.subject = subject
+    }
+
+    deinit {
+        pcap_close(raw)
+    }
+
+    /// pcap_open_offline_with_tstamp_precision: reads pcap and pcapng, with
+    /// timestamps in nanoseconds whatever the file's resolution.
+    static func openFile(_ path: String) throws(CaptureError) -> PcapHandle {
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
+        guard let raw = pcap_open_offline_with_tstamp_precision(
+            path, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errorBuffer)
+        else {
+            let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw CaptureError(libpcapMessage: message, subject: path)
+        }
+        return PcapHandle(raw: raw, subject: path)
+    }
+
+    /// pcap_create: an inactive handle for a live interface.
+    static func create(interface: String) throws(CaptureError) -> PcapHandle {
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
+        guard let raw = pcap_create(interface, &errorBuffer) else {
+            let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw CaptureError(.liveCapture, subject: interface, problem: message)
+        }
+        return PcapHandle(raw: raw, subject: interface)
+    }
+
+    /// Options set before pcap_activate; libpcap only fails them on an active handle.
+    func configureLive(snapshotLength: Int32, bufferBytes: Int32) {
+        pcap_set_snaplen(raw, snapshotLength)
+        pcap_set_immediate_mode(raw, 1)
+        pcap_set_buffer_size(raw, bufferBytes)
+        pcap_set_tstamp_precision(raw, Int32(PCAP_TSTAMP_PRECISION_NANO))
+    }
+
+    /// pcap_activate: positive results are warnings (the capture runs), negative are errors.
+    func activate() throws(CaptureError) {
+        let status = pcap_activate(raw)
+        if status < 0 {
+            throw CaptureError(.liveCapture, subject: subject, problem: "pcap_activate failed: \(errorText(status))")
+        }
+    }
+
+    /// pcap_setnonblock, so pcap_dispatch returns at once when nothing is queued.
+    func setNonBlocking() throws(CaptureError) {
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
+        if pcap_setnonblock(raw, 1, &errorBuffer) < 0 {
+            throw CaptureError(.liveCapture, subject: subject, problem: "pcap_setnonblock failed: \(lastError)")
+        }
+    }
+
+    /// pcap_get_selectable_fd: polls readable when packets are waiting.
+    var selectableDescriptor: Int32 { pcap_get_selectable_fd(raw) }
+
+    /// pcap_datalink: the DLT_ value of the file or interface.
+    var dataLink: Int32 { pcap_datalink(raw) }
+
+    /// pcap_geterr.
+    var lastError: String { String(cString: pcap_geterr(raw)) }
+
+    enum Next {
+        case packet(UnsafePointer<pcap_pkthdr>, UnsafePointer<UInt8>)
+        case endOfFile
+        case failure(String)
+    }
+
+    /// pcap_next_ex: the packet's bytes stay valid until the next call.
+    func next() -> Next {
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<UInt8>?
+        switch pcap_next_ex(raw, &header, &data) {
+        case 1:
+            guard let header, let data else { return .failure("libpcap returned a packet without data") }
+            return .packet(UnsafePointer(header), data)
+        case -2:
+            return .endOfFile
+        default:
+            return .failure(lastError)
+        }
+    }
+
+    /// pcap_dispatch with pcap_dump as the handler: what is queued goes to the file.
+    func dispatch(into dumper: PcapDumper) -> Int32 {
+        pcap_dispatch(raw, -1, sockgrade_pcap_dump_handler(), UnsafeMutableRawPointer(dumper.raw).assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// pcap_stats: packets received and dropped by the kernel.
+    func statistics() -> (received: UInt32, dropped: UInt32)? {
+        var stats = pcap_stat()
+        guard pcap_stats(raw, &stats) == 0 else { return nil }
+        return (stats.ps_recv, stats.ps_drop)
+    }
+
+    private func errorText(_ status: Int32) -> String {
+        let statusText = String(cString: pcap_statustostr(status))
+        let detail = lastError
+        return detail.isEmpty ? statusText : "\(statusText) (\(detail))"
+    }
+
+    /// pcap_dump_open: a pcap file in the handle's link type and precision.
+    func openDumper(path: String) throws(CaptureError) -> PcapDumper {
+        guard let dumper = pcap_dump_open(raw, path) else {
+            throw CaptureError(.liveCapture, subject: path, problem: "pcap_dump_open failed: \(lastError)")
+        }
+        return PcapDumper(raw: dumper)
+    }
+}
+
+/// A pcap file being written (pcap_dumper_t).
+final class PcapDumper {
+    let raw: OpaquePointer
+    private var isOpen = true
+
+    init(raw: OpaquePointer) {
+        self.raw = raw
+    }
+
+    /// pcap_dump_close: flushes and closes; safe to call twice.
+    func close() {
+        if isOpen {
+            pcap_dump_close(raw)
+            isOpen = false
+        }
+    }
+
+    deinit {
+        close()
+    }
+}
+
+extension CaptureError {
+    /// Sorts libpcap's messages into codes a report can act on.
+    init(libpcapMessage message: String, subject: String) {
+        let lowered = message.lowercased()
+        if lowered.contains("no such file") || lowered.contains("permission denied") {
+            self.init(.unreadable, subject: subject, problem: message)
+        } else if lowered.contains("truncated") {
+            self.init(.truncated, subject: subject, problem: "the file is cut short (\(message))")
+        } else if lowered.contains("unknown file format") {
+            self.init(.notACapture, subject: subject, problem: "not a pcap or pcapng capture (\(message))")
+        } else {
+            self.init(.malformed, subject: subject, problem: message)
+        }
+    }
+}

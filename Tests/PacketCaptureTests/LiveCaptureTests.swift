@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import PacketCapture
+@testable import Sandbox
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Captures a real namespace's loopback: only that namespace's traffic.
+@Suite(.enabled(if: geteuid() == 0, "needs root"))
+struct LiveCaptureTests {
+    @Test func capturesTheNamespaceAndNotTheHost() throws {
+        let namespace = try NetworkNamespace()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-live-\(UUID().uuidString).pcap")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let capture = try LiveCapture(namespaceDescriptor: namespace.descriptor, outputPath: file.path)
+
+        let exchange = """
+            import socket, sys
+            server = socket.socket(); server.bind(('127.0.0.1', 0)); server.listen()
+            client = socket.create_connection(server.getsockname())
+            peer, _ = server.accept()
+            client.sendall(sys.argv[1].encode()); client.close()
+            peer.recv(100); peer.close()
+            """
+        let inside = try ChildProcess(
+            arguments: ["/usr/bin/nsenter", "--net=\(namespace.path)", "--", "/usr/bin/python3", "-c", exchange, "inside-marker"],
+            environment: [], outputLimit: 4096)
+        let outside = try ChildProcess(arguments: ["/usr/bin/python3", "-c", exchange, "host-marker"], environment: [], outputLimit: 4096)
+        #expect(inside.wait(timeout: .seconds(20)))
+        #expect(outside.wait(timeout: .seconds(20)))
+        #expect(inside.status == .exited(0))
+        capture.stop()
+
+        let analysis = try CaptureAnalysis.analyze(path: file.path, needles: [Array("inside-marker".utf8), Array("host-marker".utf8)])
+        #expect(analysis.linkTypes == ["EN10MB"])
+        #expect(analysis.conversations.count == 1)
+        let conversation = try #require(analysis.conversations.first)
+        #expect(conversation.handshake.complete)
+        #expect(conversation.clientToServer.matches.map(\.needleIndex) == [0])
+    }
+
+    @Test func badNamespaceDescriptorIsAnError() {
+        #expect(throws: CaptureError.self) {
+            try LiveCapture(namespaceDescriptor: -1, outputPath: "/tmp/never.pcap")
+        }
+    }
+}
