@@ -1,0 +1,16 @@
+import Sandbox
+
+extension ExitStatus {
+    /// The status as a report says it, unwrapping the sandbox's 128+N convention
+    /// for a program that died of signal N.
+    var words: String {
+        switch self {
+        case .exited(let code) where code > 128 && code < 160:
+            "was killed by \(signalName(code - 128))"
+        case .exited(let code):
+            "exited with status \(code)"
+        case .signaled(let signal):
+            "was killed by \(signalName(signal))"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Reporting
+import RubricScoring
+import Sandbox
+
+/// Compiles a student's program inside the sandbox, within the rubric's build
+/// time. A missing toolchain or a compile error is an outcome, not a throw.
+struct ProgramBuilder {
+    let jail: Jail
+    let limits: RubricLimits
+
+    struct Outcome {
+        var run: ProgramRun?
+        /// Why the program cannot be run, in words for the student.
+        var failure: String?
+    }
+
+    func build(_ program: StudentProgram) -> Outcome {
+        for (tool, package) in program.language.toolchain where !FileManager.default.isExecutableFile(atPath: tool) {
+            return Outcome(failure: "The \(program.language.rawValue) toolchain is not installed on the grading machine: \(tool) is missing (Debian package \(package)).")
+        }
+        guard let command = program.buildCommand else { return Outcome() }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(
+                arguments: jail.commandLine(for: command, workingDirectory: program.folderInside),
+                environment: jail.environment, outputLimit: limits.outputKiB * 1024)
+        } catch {
+            return Outcome(failure: "The grader could not start the \(program.role.rawValue)'s compiler: \(error)")
+        }
+        let finished = child.wait(timeout: .seconds(limits.buildSeconds))
+        child.kill()
+        let run = ProgramRun(role: "\(program.role.rawValue)-build", command: command, child: child, timedOut: !finished)
+        guard finished else {
+            return Outcome(run: run, failure: "The \(program.role.rawValue) (\(program.sourcePath)) did not finish compiling within \(limits.buildSeconds) s.")
+        }
+        guard child.status == .exited(0) else {
+            let compiler = (command[0] as NSString).lastPathComponent
+            let messages = (child.standardError.text + child.standardOutput.text)
+                .split(separator: "\n").prefix(20).joined(separator: "\n")
+            return Outcome(run: run, failure: "The \(program.role.rawValue) (\(program.sourcePath)) does not compile; \(compiler) said:\n\(messages)")
+        }
+        return Outcome(run: run)
+    }
+}

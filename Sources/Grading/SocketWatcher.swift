@@ -1,0 +1,42 @@
+import Sandbox
+import SocketTable
+
+/// Reads a student namespace's socket tables and the processes behind them.
+struct SocketWatcher {
+    let namespace: NetworkNamespace
+    let processes = ProcessTable()
+
+    /// Both tables, IPv4 then IPv6. A table that cannot be read or parsed is
+    /// reported, not silently treated as empty.
+    func snapshot() -> Result<[SocketRow], GradingError> {
+        do {
+            let tables = try namespace.readSocketTables()
+            let v4 = try tables.ipv4.withUnsafeBytes { bytes throws(SocketTableError) in try ProcNetTCP.parse(bytes, ipv6: false) }
+            let v6 = try tables.ipv6.withUnsafeBytes { bytes throws(SocketTableError) in try ProcNetTCP.parse(bytes, ipv6: true) }
+            return .success(v4 + v6)
+        } catch let error as SandboxError {
+            return .failure(GradingError("Cannot read the student's socket table: \(error)"))
+        } catch {
+            return .failure(GradingError("Cannot parse the student's socket table: \(error)"))
+        }
+    }
+
+    /// Every process currently in the student's network namespace.
+    func studentProcesses() -> [Int32] {
+        processes.processes(inNamespace: "net", inode: namespace.inode)
+    }
+
+    /// The PID namespace the sandbox of `launcher` (the bubblewrap process) created.
+    func pidNamespace(ofSandbox launcher: Int32) -> UInt64? {
+        for child in processes.children(of: launcher) {
+            if let inode = processes.namespaceInode(of: child, kind: "pid") { return inode }
+        }
+        return nil
+    }
+
+    /// The process owning `inode` that runs in the PID namespace `sandbox`.
+    func owner(ofSocket inode: UInt64, inSandbox sandbox: UInt64) -> Int32? {
+        let members = studentProcesses().filter { processes.namespaceInode(of: $0, kind: "pid") == sandbox }
+        return processes.owner(ofSocket: inode, among: members)
+    }
+}

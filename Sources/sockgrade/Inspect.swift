@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Reporting
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tell what is in one capture file: format, link types, TCP conversations, and where the username travels.",
+        discussion: "Exit status 0 when the file was read, 2 when it could not be.")
+
+    @Argument(help: "A pcap or pcapng file.")
+    var capture: String
+
+    @Option(help: "Look for this username in every reassembled TCP stream direction.")
+    var username: String?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    func run() throws {
+        let inspection: CaptureInspection
+        do {
+            inspection = try CaptureInspection(path: capture, username: username)
+        } catch {
+            throw fail(String(describing: error))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(inspection.json)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(inspection.text)
+        }
+    }
+}

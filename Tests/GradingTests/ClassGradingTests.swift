@@ -1,0 +1,87 @@
+import Foundation
+import Reporting
+import RubricScoring
+import Testing
+@testable import Grading
+
+/// Grades the bundled class for real (namespaces, sandbox, compilers, libpcap)
+/// and checks every check of every student against submissions/README.md.
+@Suite(.enabled(if: Repository.canGradeLive, "needs root and bubblewrap"), .serialized)
+struct ClassGradingTests {
+    static let expected: [String: [String: CheckStatus]] = [
+        "alice": all(.passed),
+        "bob": all(.passed),
+        "carol": all(.passed),
+        "dave": all(.passed),
+        "erin": statuses(.passed, .passed, .failed, .passed, .failed),
+        "frank": statuses(.error, .skipped, .skipped, .failed, .skipped),
+        "grace": all(.passed),
+        "heidi": statuses(.passed, .passed, .passed, .failed, .passed),
+        "ivan": all(.passed),
+        "judy": statuses(.passed, .passed, .passed, .passed, .failed),
+    ]
+
+    static func statuses(_ listening: CheckStatus, _ established: CheckStatus, _ sent: CheckStatus, _ file: CheckStatus, _ captured: CheckStatus) -> [String: CheckStatus] {
+        [
+            CheckID.serverListening: listening, CheckID.clientEstablished: established,
+            CheckID.usernameSent: sent, CheckID.captureFile: file, CheckID.captureUsername: captured,
+        ]
+    }
+
+    static func all(_ status: CheckStatus) -> [String: CheckStatus] {
+        statuses(status, status, status, status, status)
+    }
+
+    @Test func everyCheckOfEveryStudent() throws {
+        let output = try TemporaryFolder()
+        let rubric = try Rubric.load(from: Repository.rubric, knownCheckIDs: CheckID.all)
+        let students = try SubmissionDiscovery.discover(paths: [Repository.submissions.path], username: nil)
+        let reports = try BatchGrader(rubric: rubric, outputFolder: output.url).grade(students)
+
+        #expect(Set(reports.map(\.student)) == Set(Self.expected.keys))
+        for report in reports {
+            let wanted = try #require(Self.expected[report.student])
+            for check in report.checks {
+                #expect(check.status == wanted[check.id], "\(report.student) \(check.id): \(check.message)")
+            }
+            let passed = report.checks.filter { $0.status == .passed }.count
+            #expect(abs(report.score - Double(passed) * 0.4) < 1e-9, "\(report.student) score \(report.score)")
+            #expect(report.maxScore == 2.0)
+            #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("\(report.student).json").path))
+            #expect(!report.notes.contains { $0.contains("outlived the sandbox") }, "\(report.student): \(report.notes)")
+        }
+        let csv = try String(contentsOf: output.url.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 11)
+        #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("summary.json").path))
+    }
+
+    @Test func evidenceNamesWhatWasSeen() throws {
+        let output = try TemporaryFolder()
+        let rubric = try Rubric.load(from: Repository.rubric, knownCheckIDs: CheckID.all)
+        let students = try SubmissionDiscovery.discover(
+            paths: ["alice", "erin", "grace", "carol"].map { Repository.submissions.appendingPathComponent($0).path }, username: nil)
+        let reports = try BatchGrader(rubric: rubric, outputFolder: output.url).grade(students)
+        let byName = Dictionary(uniqueKeysWithValues: reports.map { ($0.student, $0) })
+
+        let alice = try #require(byName["alice"])
+        let listening = try #require(alice.checks.first { $0.id == CheckID.serverListening })
+        #expect(listening.evidence["port"] == 59123)
+        #expect(listening.evidence["netstat"]?[0].map { "\($0)".contains("LISTEN") } == true)
+        let sent = try #require(alice.checks.first { $0.id == CheckID.usernameSent })
+        #expect(sent.evidence["destination"] == "127.0.0.1:59123")
+        #expect(sent.evidence["bytes"]?[0].map { "\($0)".contains("61 6c 69 63 65") } == true)
+        #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("alice/live.pcap").path))
+
+        let erin = try #require(byName["erin"]?.checks.first { $0.id == CheckID.usernameSent })
+        #expect(erin.message.contains("\"Hello World\""))
+        #expect(erin.message.contains("instead of the username 'erin'"))
+
+        // grace sends her name in two segments; reassembly must join them.
+        let grace = try #require(byName["grace"]?.checks.first { $0.id == CheckID.usernameSent })
+        #expect(grace.status == .passed)
+        #expect((grace.evidence["frames"].flatMap { if case .array(let frames) = $0 { frames.count } else { nil } } ?? 0) >= 2)
+
+        // carol's roster username differs from her folder.
+        #expect(byName["carol"]?.username == "cjones")
+    }
+}
