@@ -1,0 +1,47 @@
+# sockgrade: `make grade` grades the bundled class, `make test` runs every test.
+# Both install what is missing first (Debian 12, as root).
+SHELL := /bin/bash
+SWIFT ?= swift
+REPORTS ?= reports
+JOBS ?= 2
+
+# program:Debian package pairs the grader and the sample class need.
+TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-linux \
+         ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
+         node:nodejs tcpdump:tcpdump pkg-config:pkg-config
+LIBRARIES := libpcap-dev
+
+.PHONY: all deps build release grade test captures clean
+
+all: build
+
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "make: Swift 6 is needed (swift.org toolchain on PATH)"; exit 1; }
+	@missing=""; \
+	for pair in $(TOOLS); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/bin/$${pair%%:*}" ] || [ -x "/usr/sbin/$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; \
+	done; \
+	for lib in $(LIBRARIES); do dpkg -s "$$lib" >/dev/null 2>&1 || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -j $(JOBS)
+
+release: deps
+	$(SWIFT) build -c release -j $(JOBS) --product sockgrade
+
+grade: release
+	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS)
+
+test: build
+	$(SWIFT) test -j $(JOBS)
+
+# Regenerates the capture files in submissions/ by running the programs for real.
+captures: deps
+	bash scripts/make-captures.sh
+
+clean:
+	rm -rf .build $(REPORTS)
