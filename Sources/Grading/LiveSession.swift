@@ -59,9 +59,7 @@ struct LiveSession {
         let outputLimit = limits.outputKiB * 1024
         let serverProcess: ChildProcess
         do {
-            serverProcess = try ChildProcess(
-                arguments: jail.commandLine(for: server.runCommand, workingDirectory: server.folderInside),
-                environment: jail.environment, outputLimit: outputLimit)
+            serverProcess = try jail.launch(server.runCommand, in: server.folderInside, outputLimit: outputLimit)
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
@@ -72,16 +70,13 @@ struct LiveSession {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
         }
         serverProcess.kill()
-        observed.serverExit = observed.serverExit ?? serverProcess.status
         observed.runs.append(ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false))
     }
 
     private func runClient(_ client: StudentProgram, jail: Jail, watch: ServerWatch, outputLimit: Int, observed: inout LiveObservations) {
         let clientProcess: ChildProcess
         do {
-            clientProcess = try ChildProcess(
-                arguments: jail.commandLine(for: client.runCommand, workingDirectory: client.folderInside),
-                environment: jail.environment, outputLimit: outputLimit)
+            clientProcess = try jail.launch(client.runCommand, in: client.folderInside, outputLimit: outputLimit)
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return

@@ -22,9 +22,7 @@ struct ProgramBuilder {
         guard let command = program.buildCommand else { return Outcome() }
         let child: ChildProcess
         do {
-            child = try ChildProcess(
-                arguments: jail.commandLine(for: command, workingDirectory: program.folderInside),
-                environment: jail.environment, outputLimit: limits.outputKiB * 1024)
+            child = try jail.launch(command, in: program.folderInside, outputLimit: limits.outputKiB * 1024)
         } catch {
             return Outcome(failure: "The grader could not start the \(program.role.rawValue)'s compiler: \(error)")
         }

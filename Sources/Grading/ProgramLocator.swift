@@ -10,10 +10,6 @@ public enum ProgramSearch: Sendable, Equatable {
 /// Finds the server and the client in a student's folder: source files whose
 /// name contains "server" or "client" (any case), in a language the grader knows.
 public enum ProgramLocator {
-    /// Folders below the student's that are searched; deeper is build output or vendored code.
-    static let maximumDepth = 4
-    static let ignoredFolders: Set<String> = ["node_modules", "__pycache__", ".git", ".idea", ".vscode", "build", "out", "bin", "obj", "target"]
-
     public static func locate(in folder: URL) -> [ProgramRole: ProgramSearch] {
         let sources = sourceFiles(in: folder)
         var result: [ProgramRole: ProgramSearch] = [:]
@@ -25,24 +21,7 @@ public enum ProgramLocator {
 
     /// Relative paths of every source file in a known language.
     static func sourceFiles(in folder: URL) -> [String] {
-        var found: [String] = []
-        func walk(_ url: URL, prefix: String, depth: Int) {
-            guard depth <= maximumDepth,
-                  let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
-            for name in entries.sorted() where !name.hasPrefix(".") {
-                let child = url.appendingPathComponent(name)
-                let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue {
-                    if !ignoredFolders.contains(name.lowercased()) { walk(child, prefix: relative, depth: depth + 1) }
-                } else if Language(fileExtension: (name as NSString).pathExtension) != nil {
-                    found.append(relative)
-                }
-            }
-        }
-        walk(folder, prefix: "", depth: 0)
-        return found
+        SubmissionFiles.list(in: folder) { Language(fileExtension: SubmissionFiles.fileExtension($0)) != nil }
     }
 
     private static func choose(_ role: ProgramRole, among sources: [String], folder: URL) -> ProgramSearch {

@@ -9,7 +9,7 @@ public struct RubricLimits: Sendable, Equatable {
     public var serverReadySeconds: Double
     /// From starting the client until it must have exited.
     public var clientSeconds: Double
-    /// Between asking a program to stop (SIGTERM) and killing it.
+    /// How long every student process may take to be gone once the programs are stopped.
     public var shutdownSeconds: Double
     /// Cap on each captured stdout and stderr, in KiB.
     public var outputKiB: Int

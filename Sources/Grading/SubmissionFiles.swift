@@ -1,0 +1,42 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The regular files of a submission (never symlinks, which could point
+/// anywhere on the grader's machine), as paths relative to its folder,
+/// sorted, skipping hidden entries and folders of build output.
+enum SubmissionFiles {
+    static let maximumDepth = 4
+    static let ignoredFolders: Set<String> = ["node_modules", "__pycache__", ".git", ".idea", ".vscode", "build", "out", "bin", "obj", "target"]
+
+    static func list(in folder: URL, where keep: (String) -> Bool) -> [String] {
+        var found: [String] = []
+        func walk(_ url: URL, prefix: String, depth: Int) {
+            guard depth <= maximumDepth,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = url.appendingPathComponent(name)
+                let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                var info = stat()
+                guard lstat(child.path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR where !ignoredFolders.contains(name.lowercased()):
+                    walk(child, prefix: relative, depth: depth + 1)
+                case S_IFREG where keep(name):
+                    found.append(relative)
+                default:
+                    break
+                }
+            }
+        }
+        walk(folder, prefix: "", depth: 0)
+        return found
+    }
+
+    /// The lowercased extension of a file name.
+    static func fileExtension(_ name: String) -> String {
+        (name as NSString).pathExtension.lowercased()
+    }
+}
