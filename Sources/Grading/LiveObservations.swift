@@ -17,6 +17,9 @@ struct LiveObservations {
     var serverExit: ExitStatus?
     var serverStartedAfter: Duration?
     var sightings: [ConnectionSighting] = []
+    /// Every row of the namespace when LISTEN was seen, and when a connection first was.
+    var tableAtListen: [SocketRow] = []
+    var tableAtConnection: [SocketRow] = []
     var clientExit: ExitStatus?
     var clientTimedOut = false
     var clientDuration: Duration?

@@ -19,6 +19,7 @@ struct ServerWatch {
                 sandbox = sandbox ?? watcher.pidNamespace(ofSandbox: process.pid)
                 if let sandbox, let found = ownedListener(listeners, sandbox: sandbox) {
                     observed.listening = found
+                    observed.tableAtListen = rows
                     return
                 }
                 observed.strayListeners = listeners
@@ -85,6 +86,10 @@ struct ServerWatch {
             }
             if !known {
                 observed.sightings.append(ConnectionSighting(row: row, side: side, seenAfter: .now - start))
+                // Keep the table of the first sighting, or of the first ESTABLISHED one.
+                if observed.tableAtConnection.isEmpty || (row.state == .established && !observed.tableAtConnection.contains { $0.state == .established }) {
+                    observed.tableAtConnection = rows
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Reporting
 import RubricScoring
 import Sandbox
+import SocketTable
 
 /// Grades one student from folder to report. It never throws: whatever goes
 /// wrong with a submission becomes a check result in that student's report.
@@ -30,12 +31,18 @@ public struct StudentGrader: Sendable {
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []
+        var sockets: SocketSnapshots?
         if let server {
             var observed = runLive(submission, server: server, client: client, slot: slot, notes: &notes)
             if client == nil, case .notFound(let why)? = found[.client] {
                 observed.buildFailures[.client] = why
             }
             runs = observed.runs
+            if observed.listening != nil {
+                sockets = SocketSnapshots(
+                    atListen: observed.tableAtListen.map(\.netstatLine),
+                    atEstablished: observed.tableAtConnection.map(\.netstatLine))
+            }
             notes += observed.notes
             results += LiveChecks(
                 observed: observed, username: submission.username,
@@ -58,7 +65,7 @@ public struct StudentGrader: Sendable {
                 folder: submission.folder.path,
                 server: server.map { ProgramSource(file: $0.sourcePath, language: $0.language.rawValue) },
                 client: client.map { ProgramSource(file: $0.sourcePath, language: $0.language.rawValue) }),
-            checks: scored.checks, programs: runs, notes: notes)
+            checks: scored.checks, programs: runs, sockets: sockets, notes: notes)
     }
 
     private func runLive(

@@ -24,6 +24,8 @@ public struct StudentReport: Codable, Sendable, Equatable {
     /// In rubric order.
     public var checks: [CheckResult]
     public var programs: [ProgramRun]
+    /// The socket tables seen during the live run; nil when nothing ran.
+    public var sockets: SocketSnapshots?
     /// Remarks that belong to no single check, such as "two server sources found, used server.c".
     public var notes: [String]
 
@@ -39,6 +41,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         submission: SubmissionSummary,
         checks: [CheckResult],
         programs: [ProgramRun] = [],
+        sockets: SocketSnapshots? = nil,
         notes: [String] = []
     ) {
         self.schemaVersion = schemaVersion
@@ -52,6 +55,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         self.submission = submission
         self.checks = checks
         self.programs = programs
+        self.sockets = sockets
         self.notes = notes
     }
 
@@ -67,7 +71,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         case rubric
         case gradedAt = "graded_at"
         case durationMilliseconds = "duration_ms"
-        case submission, checks, programs, notes
+        case submission, checks, programs, sockets, notes
     }
 
     /// Rounds the scores on the way out so sums of tenths read as tenths; decoding is synthesised.
@@ -84,6 +88,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         try container.encode(submission, forKey: .submission)
         try container.encode(checks, forKey: .checks)
         try container.encode(programs, forKey: .programs)
+        try container.encodeIfPresent(sockets, forKey: .sockets)
         try container.encode(notes, forKey: .notes)
     }
 }
