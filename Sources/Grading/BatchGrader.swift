@@ -7,15 +7,20 @@ import Sandbox
 import Glibc
 #endif
 
-/// Grades a class one student after another, writing each report as soon as
-/// it is done, and the class summary at the end.
+/// Grades a class: `jobs` students at once, each report written as soon as
+/// it is done, students whose submission and rubric are unchanged since their
+/// last report left as they are, and the class summary at the end.
 public struct BatchGrader {
     public var rubric: Rubric
     public var outputFolder: URL
+    public var options: BatchOptions
+    public var cancellation: Cancellation
 
-    public init(rubric: Rubric, outputFolder: URL) {
+    public init(rubric: Rubric, outputFolder: URL, options: BatchOptions? = nil, cancellation: Cancellation = Cancellation()) {
         self.rubric = rubric
         self.outputFolder = outputFolder
+        self.options = options ?? BatchOptions(rubricFile: rubric.source)
+        self.cancellation = cancellation
     }
 
     /// Checks what the machine must offer before any student is touched.
@@ -30,41 +35,86 @@ public struct BatchGrader {
         }
     }
 
+    /// Grades `students`; `onStart` and `onReport` are called on the calling
+    /// thread, in the order things happen. Throws an `interrupted` error when
+    /// cancelled, after writing the reports and summary of those finished.
     public func grade(
-        _ students: [StudentSubmission], onReport: (StudentReport, URL) -> Void = { _, _ in }
+        _ students: [StudentSubmission],
+        onStart: (StudentSubmission) -> Void = { _ in },
+        onReport: (StudentReport, URL) -> Void = { _, _ in }
     ) throws(GradingError) -> [StudentReport] {
+        try Self.rejectDuplicateNames(students)
         let tools = try Self.preflight()
-        let scratch = try ScratchSpace()
-        defer { scratch.remove() }
+        try createOutputFolder()
+        let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
+        var reports: [Int: StudentReport] = [:]
+        for (index, report) in plan.unchanged {
+            reports[index] = report
+            onReport(report, reportURL(for: report.student))
+        }
+        if !plan.toGrade.isEmpty {
+            let scratch = try ScratchSpace()
+            defer { scratch.remove() }
+            let parent: NetworkNamespace
+            do {
+                parent = try NetworkNamespace(childHashEntries: 256)
+            } catch {
+                throw GradingError(error.description)
+            }
+            let grader = StudentGrader(rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder, parentNamespace: parent)
+            let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
+            var writeFailure: GradingError?
+            pool.run(plan.toGrade) { event in
+                switch event {
+                case .started(_, let student):
+                    onStart(student)
+                case .finished(let index, var report):
+                    report.fingerprint = plan.fingerprints[index]
+                    do {
+                        let url = try ReportWriter.write(report, to: outputFolder)
+                        reports[index] = report
+                        onReport(report, url)
+                    } catch {
+                        writeFailure = GradingError("Cannot write the report of \(report.student): \(error)")
+                        cancellation.cancel()
+                    }
+                }
+            }
+            if let writeFailure { throw writeFailure }
+        }
+        let finished = reports.sorted { $0.key < $1.key }.map(\.value)
+        do {
+            try ReportWriter.writeSummary(finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder)
+        } catch {
+            throw GradingError("Cannot write the class summary: \(error)")
+        }
+        if cancellation.isCancelled && finished.count < students.count {
+            throw GradingError.interrupted(finished: finished.count, of: students.count, folder: outputFolder.path)
+        }
+        return finished
+    }
+
+    private func reportURL(for student: String) -> URL {
+        outputFolder.appendingPathComponent(ReportWriter.fileName(for: student))
+    }
+
+    private func createOutputFolder() throws(GradingError) {
         do {
             try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         } catch {
             throw GradingError("Cannot create the output folder \(outputFolder.path): \(error.localizedDescription)")
         }
-        let parent: NetworkNamespace
-        do {
-            parent = try NetworkNamespace(childHashEntries: 256)
-        } catch {
-            throw GradingError(error.description)
-        }
-        let grader = StudentGrader(rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder, parentNamespace: parent)
-        var reports: [StudentReport] = []
+    }
+
+    /// Two students whose reports would share a file name cannot both be graded.
+    static func rejectDuplicateNames(_ students: [StudentSubmission]) throws(GradingError) {
+        var seen: [String: URL] = [:]
         for student in students {
-            let report = grader.grade(student)
-            let url: URL
-            do {
-                url = try ReportWriter.write(report, to: outputFolder)
-            } catch {
-                throw GradingError("Cannot write the report of \(student.name): \(error)")
+            let file = ReportWriter.fileName(for: student.name)
+            if let earlier = seen[file] {
+                throw GradingError("Two students would share the report \(file): \(earlier.path) and \(student.folder.path). Rename one folder.")
             }
-            reports.append(report)
-            onReport(report, url)
+            seen[file] = student.folder
         }
-        do {
-            try ReportWriter.writeSummary(reports, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder)
-        } catch {
-            throw GradingError("Cannot write the class summary: \(error)")
-        }
-        return reports
     }
 }

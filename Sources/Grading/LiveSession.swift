@@ -18,6 +18,7 @@ struct LiveSession {
     var user: SandboxUser
     var area: ScratchSpace.StudentArea
     var parentNamespace: NetworkNamespace?
+    var cancellation: Cancellation
 
     func run() -> LiveObservations {
         var observed = LiveObservations()
@@ -29,7 +30,7 @@ struct LiveSession {
             return observed
         }
         let jail = Jail(tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path)
-        let builder = ProgramBuilder(jail: jail, limits: limits)
+        let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
             let outcome = builder.build(program)
             if let run = outcome.run { observed.runs.append(run) }
@@ -44,7 +45,7 @@ struct LiveSession {
             observed.captureProblem = "The live capture could not start: \(error)"
         }
         let watcher = SocketWatcher(namespace: namespace)
-        if observed.buildFailures[.server] == nil {
+        if observed.buildFailures[.server] == nil && !cancellation.isCancelled {
             runPrograms(jail: jail, watcher: watcher, observed: &observed)
         }
         observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
@@ -64,7 +65,7 @@ struct LiveSession {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
         }
-        let watch = ServerWatch(process: serverProcess, watcher: watcher)
+        let watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
         watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
         if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)

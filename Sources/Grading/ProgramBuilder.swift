@@ -8,6 +8,7 @@ import Sandbox
 struct ProgramBuilder {
     let jail: Jail
     let limits: RubricLimits
+    let cancellation: Cancellation
 
     struct Outcome {
         var run: ProgramRun?
@@ -26,7 +27,7 @@ struct ProgramBuilder {
         } catch {
             return Outcome(failure: "The grader could not start the \(program.role.rawValue)'s compiler: \(error)")
         }
-        let finished = child.wait(timeout: .seconds(limits.buildSeconds))
+        let finished = child.wait(timeout: .seconds(limits.buildSeconds)) { cancellation.isCancelled }
         child.kill()
         let run = ProgramRun(role: "\(program.role.rawValue)-build", command: command, child: child, timedOut: !finished)
         guard finished else {

@@ -6,12 +6,13 @@ import SocketTable
 struct ServerWatch {
     let process: ChildProcess
     let watcher: SocketWatcher
+    let cancellation: Cancellation
 
     func awaitListening(within limit: Duration, into observed: inout LiveObservations) {
         let deadline = ContinuousClock.now + limit
         let schedule = PollSchedule()
         var sandbox: UInt64?
-        while ContinuousClock.now < deadline {
+        while ContinuousClock.now < deadline && !cancellation.isCancelled {
             process.pollOnce(timeoutMilliseconds: schedule.nextWaitMilliseconds)
             guard let rows = rows(into: &observed) else { return }
             let listeners = rows.filter { $0.state == .listen }
@@ -42,7 +43,7 @@ struct ServerWatch {
             process.pollOnce(timeoutMilliseconds: 0)
             guard let rows = rows(into: &observed) else { return }
             note(rows, port: port, start: client.startedAt, into: &observed)
-            if client.hasExited || ContinuousClock.now >= deadline { break }
+            if client.hasExited || ContinuousClock.now >= deadline || cancellation.isCancelled { break }
         }
         // Rows left behind after the exit (TIME_WAIT, CLOSE_WAIT) still prove the connection.
         if let rows = rows(into: &observed) {

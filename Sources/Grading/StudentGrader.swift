@@ -23,7 +23,9 @@ public struct StudentGrader: Sendable {
         self.parentNamespace = parentNamespace
     }
 
-    public func grade(_ submission: StudentSubmission, slot: Int = 0) -> StudentReport {
+    /// Nil when `cancellation` stopped the run: an interrupted student gets no
+    /// report, so the next run grades it again.
+    public func grade(_ submission: StudentSubmission, slot: Int = 0, cancellation: Cancellation = Cancellation()) -> StudentReport? {
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
@@ -33,7 +35,8 @@ public struct StudentGrader: Sendable {
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
         if let server {
-            var observed = runLive(submission, server: server, client: client, slot: slot, notes: &notes)
+            var observed = runLive(submission, server: server, client: client, slot: slot, cancellation: cancellation, notes: &notes)
+            if cancellation.isCancelled { return nil }
             if client == nil, case .notFound(let why)? = found[.client] {
                 observed.buildFailures[.client] = why
             }
@@ -70,7 +73,7 @@ public struct StudentGrader: Sendable {
 
     private func runLive(
         _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
-        slot: Int, notes: inout [String]
+        slot: Int, cancellation: Cancellation, notes: inout [String]
     ) -> LiveObservations {
         let user = SandboxUser.slot(slot)
         let area: ScratchSpace.StudentArea
@@ -89,11 +92,14 @@ public struct StudentGrader: Sendable {
 
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: rubric.limits,
-            tools: tools, user: user, area: area, parentNamespace: parentNamespace).run()
+            tools: tools, user: user, area: area, parentNamespace: parentNamespace,
+            cancellation: cancellation).run()
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
         }
-        keepEvidence(observed, student: submission.name, notes: &notes)
+        if !cancellation.isCancelled {
+            keepEvidence(observed, student: submission.name, notes: &notes)
+        }
         return observed
     }
 

@@ -24,6 +24,9 @@ public struct StudentReport: Codable, Sendable, Equatable {
     /// In rubric order.
     public var checks: [CheckResult]
     public var programs: [ProgramRun]
+    /// What the report was graded from (submission files, username, rubric), so an
+    /// unchanged student is not graded again; nil in reports that predate it.
+    public var fingerprint: String?
     /// The socket tables seen during the live run; nil when nothing ran.
     public var sockets: SocketSnapshots?
     /// Remarks that belong to no single check, such as "two server sources found, used server.c".
@@ -42,7 +45,8 @@ public struct StudentReport: Codable, Sendable, Equatable {
         checks: [CheckResult],
         programs: [ProgramRun] = [],
         sockets: SocketSnapshots? = nil,
-        notes: [String] = []
+        notes: [String] = [],
+        fingerprint: String? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.student = student
@@ -57,6 +61,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         self.programs = programs
         self.sockets = sockets
         self.notes = notes
+        self.fingerprint = fingerprint
     }
 
     /// `date` as `2025-03-01T14:05:09Z`, the form `gradedAt` uses.
@@ -71,7 +76,7 @@ public struct StudentReport: Codable, Sendable, Equatable {
         case rubric
         case gradedAt = "graded_at"
         case durationMilliseconds = "duration_ms"
-        case submission, checks, programs, sockets, notes
+        case submission, checks, programs, sockets, notes, fingerprint
     }
 
     /// Rounds the scores on the way out so sums of tenths read as tenths; decoding is synthesised.
@@ -90,5 +95,6 @@ public struct StudentReport: Codable, Sendable, Equatable {
         try container.encode(programs, forKey: .programs)
         try container.encodeIfPresent(sockets, forKey: .sockets)
         try container.encode(notes, forKey: .notes)
+        try container.encodeIfPresent(fingerprint, forKey: .fingerprint)
     }
 }

@@ -76,14 +76,15 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits up to `timeout` for the child to exit, reading its output
-    /// meanwhile. Returns true once it has exited.
+    /// meanwhile, and gives up early once `stop` says so (checked at least
+    /// every 50 ms). Returns true once the child has exited.
     @discardableResult
-    public func wait(timeout: Duration) -> Bool {
+    public func wait(timeout: Duration, stop: () -> Bool = { false }) -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while status == nil {
+        while status == nil && !stop() {
             let left = deadline - .now
             if left <= .zero { break }
-            pollOnce(timeoutMilliseconds: Self.milliseconds(left))
+            pollOnce(timeoutMilliseconds: min(50, Self.milliseconds(left)))
         }
         return status != nil
     }

@@ -10,7 +10,9 @@ struct Grade: ParsableCommand {
         discussion: """
             Each student gets OUT/<student>.json; the class gets OUT/summary.csv and OUT/summary.json.
             The username is the student folder's name, unless a roster.csv (folder,username) sits in the \
-            submissions folder, or --username is given for a single student. Needs root.
+            submissions folder, or --username is given for a single student. Students whose submission and \
+            rubric are unchanged since their last report are not graded again (--force grades them anyway); \
+            a batch stopped with Ctrl-C keeps its finished reports and goes on where it stopped. Needs root.
             """)
 
     @Argument(help: "A folder of student folders, or one student's folder.")
@@ -25,32 +27,55 @@ struct Grade: ParsableCommand {
     @Option(help: "The username the client must send (one student only).")
     var username: String?
 
+    @Option(help: "How many students to grade at once (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Grade only shard K of N (K/N, 1-based), a stable share of the students by a hash of their name; join the outputs with `sockgrade merge`.")
+    var shard: Shard?
+
+    @Flag(help: "Grade every student again, even those whose report is up to date.")
+    var force = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one folder to grade.") }
         if let username, username.isEmpty { throw ValidationError("--username must not be empty.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
         let rubric: Rubric
-        let students: [StudentSubmission]
+        var students: [StudentSubmission]
         do {
             rubric = try Rubric.load(from: self.rubric, knownCheckIDs: CheckID.all)
             students = try SubmissionDiscovery.discover(paths: paths, username: username)
         } catch let error as RubricError {
-            throw fail(String(describing: error))
+            throw fail(error.description)
         } catch {
             throw fail("\(error)")
         }
+        if let shard {
+            students = students.filter { shard.contains($0.name) }
+        }
         let output = URL(fileURLWithPath: out)
+        let cancellation = Cancellation()
+        let stopSignals = StopSignals(cancellation: cancellation)
+        defer { stopSignals.restore() }
         let table = SummaryTable()
+        let grader = BatchGrader(
+            rubric: rubric, outputFolder: output,
+            options: BatchOptions(jobs: jobs, force: force, rubricFile: self.rubric), cancellation: cancellation)
         let reports: [StudentReport]
+        var graded = 0
         do {
-            reports = try BatchGrader(rubric: rubric, outputFolder: output).grade(students) { report, url in
+            reports = try grader.grade(students, onStart: { _ in graded += 1 }, onReport: { report, url in
                 print(table.line(for: report, file: url.path))
-            }
+            })
+        } catch where error.interrupted {
+            FileHandle.standardError.write(Data("sockgrade: \(error.message)\n".utf8))
+            throw ExitCode(130)
         } catch {
             throw fail(String(describing: error))
         }
-        print(table.footer(reports, folder: output.path))
+        print(table.footer(reports, graded: graded, folder: output.path))
     }
 }

@@ -14,9 +14,11 @@ struct SummaryTable {
         return "\(report.student.padded(to: 16)) \(score.padded(to: 9)) \(detail)"
     }
 
-    func footer(_ reports: [StudentReport], folder: String) -> String {
+    func footer(_ reports: [StudentReport], graded: Int, folder: String) -> String {
         let full = reports.filter { $0.score >= $0.maxScore }.count
-        return "Graded \(reports.count) student(s), \(full) with full marks, using \(graderCPUMilliseconds) ms of the grader's own CPU time. Reports in \(folder)/ (summary.csv, summary.json)."
+        let unchanged = reports.count - graded
+        let reused = unchanged > 0 ? " (\(unchanged) unchanged since their last report and not run again; --force regrades them)" : ""
+        return "\(reports.count) student(s)\(reused), \(full) with full marks; \(graded) graded using \(graderCPUMilliseconds) ms of the grader's own CPU time. Reports in \(folder)/ (summary.csv, summary.json)."
     }
 
     /// CPU time of the grader process alone (RUSAGE_SELF leaves out the

@@ -1,0 +1,17 @@
+import Foundation
+
+/// How a batch is run, as opposed to what it decides.
+public struct BatchOptions: Sendable {
+    /// Students graded at once; each has its own namespaces and uid, so all may use the same port.
+    public var jobs: Int
+    /// Grade again even when an earlier report has the same fingerprint.
+    public var force: Bool
+    /// The rubric file, part of every student's fingerprint.
+    public var rubricFile: String
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, rubricFile: String) {
+        self.jobs = max(1, jobs)
+        self.force = force
+        self.rubricFile = rubricFile
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Reporting
+
+/// Runs students on `jobs` worker threads (blocking work: waits on pidfds,
+/// /proc reads, libpcap), each with its own sandbox slot and uid, and hands
+/// every event back to the calling thread.
+final class GradingPool: @unchecked Sendable {
+    enum Event {
+        case started(Int, StudentSubmission)
+        case finished(Int, StudentReport)
+    }
+
+    private let grader: StudentGrader
+    private let jobs: Int
+    private let cancellation: Cancellation
+    private let lock = NSLock()
+    private let signal = DispatchSemaphore(value: 0)
+    private var queue: [(Int, StudentSubmission)] = []
+    private var events: [Event] = []
+    private var runningWorkers = 0
+
+    init(grader: StudentGrader, jobs: Int, cancellation: Cancellation) {
+        self.grader = grader
+        self.jobs = jobs
+        self.cancellation = cancellation
+    }
+
+    /// Returns when every student is graded, or when cancelled and the running ones are torn down.
+    func run(_ students: [(Int, StudentSubmission)], handle: (Event) -> Void) {
+        queue = students.reversed()
+        runningWorkers = min(jobs, students.count)
+        for slot in 0..<runningWorkers {
+            let thread = Thread { [self] in work(slot: slot) }
+            thread.name = "sockgrade-worker-\(slot)"
+            thread.start()
+        }
+        while true {
+            signal.wait()
+            let (batch, running) = lock.withLock { () -> ([Event], Int) in
+                defer { events.removeAll() }
+                return (events, runningWorkers)
+            }
+            batch.forEach(handle)
+            if running == 0 && batch.isEmpty { break }
+        }
+    }
+
+    private func work(slot: Int) {
+        while let (index, student) = next() {
+            post(.started(index, student))
+            if let report = grader.grade(student, slot: slot, cancellation: cancellation) {
+                post(.finished(index, report))
+            }
+        }
+        lock.withLock { runningWorkers -= 1 }
+        signal.signal()
+    }
+
+    private func next() -> (Int, StudentSubmission)? {
+        lock.withLock {
+            cancellation.isCancelled ? nil : queue.popLast()
+        }
+    }
+
+    private func post(_ event: Event) {
+        lock.withLock { events.append(event) }
+        signal.signal()
+    }
+}

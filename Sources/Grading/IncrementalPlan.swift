@@ -1,0 +1,25 @@
+import Foundation
+import Reporting
+
+/// Which students need grading: those without a complete report, or whose
+/// fingerprint (submission files, username, rubric) changed since it, or all
+/// of them with `force`. A report cut short by a killed run does not parse,
+/// so that student is graded again.
+struct IncrementalPlan {
+    var fingerprints: [Int: String] = [:]
+    var unchanged: [(Int, StudentReport)] = []
+    var toGrade: [(Int, StudentSubmission)] = []
+
+    init(students: [StudentSubmission], outputFolder: URL, options: BatchOptions) {
+        for (index, student) in students.enumerated() {
+            let fingerprint = SubmissionFingerprint.compute(student, rubricFile: options.rubricFile)
+            fingerprints[index] = fingerprint
+            let file = outputFolder.appendingPathComponent(ReportWriter.fileName(for: student.name))
+            if !options.force, let earlier = try? ReportReader.read(file), earlier.fingerprint == fingerprint {
+                unchanged.append((index, earlier))
+            } else {
+                toGrade.append((index, student))
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// What a report was graded from: the submission's files, the username, the
+/// rubric and the report schema. Equal fingerprints mean grading again would
+/// decide the same, so the earlier report stands.
+enum SubmissionFingerprint {
+    static func compute(_ submission: StudentSubmission, rubricFile: String) -> String {
+        var hash = SHA256()
+        hash.update(Array("sockgrade report \(1)\0".utf8))
+        hash.update(Array("username \(submission.username)\0".utf8))
+        hash.update((try? Data(contentsOf: URL(fileURLWithPath: rubricFile))) ?? Data())
+        for path in SubmissionFiles.list(in: submission.folder, where: { _ in true }) {
+            hash.update(Array("\0file \(path)\0".utf8))
+            hash.update((try? Data(contentsOf: submission.folder.appendingPathComponent(path))) ?? Data())
+        }
+        return "sha256:" + hash.finalizeHex()
+    }
+}
