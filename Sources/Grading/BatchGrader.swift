@@ -45,6 +45,7 @@ public struct BatchGrader {
     ) throws(GradingError) -> [StudentReport] {
         try Self.rejectDuplicateNames(students)
         let tools = try Self.preflight()
+        LeftoverSweep.run()
         try createOutputFolder()
         let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
         var reports: [Int: StudentReport] = [:]
@@ -61,7 +62,11 @@ public struct BatchGrader {
             } catch {
                 throw GradingError(error.description)
             }
-            let grader = StudentGrader(rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder, parentNamespace: parent)
+            let controlGroups = try? ControlGroupRoot.detect().get()
+            defer { controlGroups?.removeRunFolders() }
+            let grader = StudentGrader(
+                rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder,
+                parentNamespace: parent, controlGroups: controlGroups)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?
             pool.run(plan.toGrade) { event in

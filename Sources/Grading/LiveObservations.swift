@@ -30,6 +30,9 @@ struct LiveObservations {
     /// Processes that were still in the namespace after teardown and had to be killed one by one.
     var stragglers: [Int32] = []
     var notes: [String] = []
+    /// Limits hit while each program ran ("server", "client-build", …), in words.
+    var limitHits: [String: [String]] = [:]
+    var limits: StudentLimits?
 }
 
 struct ListeningSocket {

@@ -5,6 +5,10 @@ import RubricScoring
 import Sandbox
 import SocketTable
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs one student's server and client for real: a private network
 /// namespace, a capture of its `lo` from before the server starts, the server
 /// until it listens, the client until it exits, then nothing left alive.
@@ -19,6 +23,8 @@ struct LiveSession {
     var area: ScratchSpace.StudentArea
     var parentNamespace: NetworkNamespace?
     var cancellation: Cancellation
+    /// Where the student's cgroup is made; nil when the machine offers none.
+    var controlGroups: ControlGroupRoot?
 
     func run() -> LiveObservations {
         var observed = LiveObservations()
@@ -29,12 +35,20 @@ struct LiveSession {
             observed.setupFailure = "The grader could not create a network namespace: \(error)"
             return observed
         }
-        let jail = Jail(tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path)
+        let studentLimits = makeLimits(into: &observed)
+        observed.limits = studentLimits
+        defer { removeGroup(studentLimits.group, into: &observed) }
+        let jail = Jail(
+            tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
+            limits: studentLimits.processLimits, temporarySizeBytes: limits.temporaryMiB << 20,
+            controlGroup: studentLimits.group)
         let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
+            let before = studentLimits.group?.events()
             let outcome = builder.build(program)
             if let run = outcome.run { observed.runs.append(run) }
             if let failure = outcome.failure { observed.buildFailures[program.role] = failure }
+            note(studentLimits.hits(since: before), role: "\(program.role.rawValue)-build", into: &observed)
         }
         let capturePath = area.evidence.appendingPathComponent("live.pcap").path
         var capture: LiveCapture?
@@ -65,12 +79,14 @@ struct LiveSession {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
         }
+        let before = observed.limits?.group?.events()
         let watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
         watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
         if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
         }
         serverProcess.kill()
+        note(observed.limits?.hits(since: before) ?? [], role: "server", into: &observed)
         observed.runs.append(ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false))
     }
 
@@ -82,11 +98,13 @@ struct LiveSession {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return
         }
+        let before = observed.limits?.group?.events()
         watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
         observed.clientTimedOut = !clientProcess.hasExited
         clientProcess.kill()
         observed.clientExit = clientProcess.status
         observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
+        note(observed.limits?.hits(since: before) ?? [], role: "client", into: &observed)
         observed.runs.append(ProgramRun(role: "client", command: client.runCommand, child: clientProcess, timedOut: observed.clientTimedOut))
     }
 
@@ -96,5 +114,42 @@ struct LiveSession {
         } catch {
             observed.captureProblem = "The live capture could not be read back: \(error)"
         }
+    }
+
+    /// The student's cgroup with the rubric's limits, or the reason there is none.
+    private func makeLimits(into observed: inout LiveObservations) -> StudentLimits {
+        guard let controlGroups else {
+            observed.notes.append("No cgroup on this machine: memory is not limited, and processes only per uid (RLIMIT_NPROC).")
+            return StudentLimits(rubric: limits, group: nil)
+        }
+        let name = "uid\(user.uid)-" + String(submission.name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        do {
+            let group = try controlGroups.makeGroup(named: name, memoryBytes: limits.memoryMiB << 20, processes: limits.processes)
+            return StudentLimits(rubric: limits, group: group)
+        } catch {
+            observed.notes.append("The student's cgroup could not be made (\(error)): memory is not limited.")
+            return StudentLimits(rubric: limits, group: nil)
+        }
+    }
+
+    /// Kills what is left in the group (nothing, normally: the PID namespaces are gone) and removes it.
+    private func removeGroup(_ group: ControlGroup?, into observed: inout LiveObservations) {
+        guard let group else { return }
+        var attempts = 0
+        while !group.remove() && attempts < 20 {
+            attempts += 1
+            let members = group.members()
+            members.forEach { kill($0, SIGKILL) }
+            _ = Teardown.awaitExit(of: members, within: .milliseconds(100))
+        }
+        if attempts == 20 {
+            observed.notes.append("The student's cgroup could not be removed; the next run sweeps it.")
+        }
+    }
+
+    private func note(_ hits: [String], role: String, into observed: inout LiveObservations) {
+        guard !hits.isEmpty else { return }
+        observed.limitHits[role, default: []] += hits
+        observed.notes += hits.map { "While the \(role.replacingOccurrences(of: "-", with: " ")) ran, \($0)." }
     }
 }

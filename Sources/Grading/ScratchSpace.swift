@@ -9,11 +9,13 @@ import Glibc
 /// submission (the only writable place the student's code sees) and an
 /// `evidence` folder only the grader can write (the live capture).
 public final class ScratchSpace: Sendable {
+    static let prefix = "sockgrade-run-"
     public let root: URL
 
     public init() throws(GradingError) {
         let base = FileManager.default.temporaryDirectory.path
-        var template = Array("\(base)/sockgrade-XXXXXX".utf8CString)
+        // The PID in the name lets a later run tell whose folder it is (LeftoverSweep).
+        var template = Array("\(base)/\(Self.prefix)\(getpid())-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             throw GradingError("Cannot create a scratch folder in \(base): \(String(cString: strerror(errno))).")
         }

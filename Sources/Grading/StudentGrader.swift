@@ -14,13 +14,19 @@ public struct StudentGrader: Sendable {
     public var outputFolder: URL
     /// Student namespaces are made inside it, so they get a small TCP hash table of their own.
     public var parentNamespace: NetworkNamespace?
+    /// Where each student's cgroup is made; nil when the machine offers none.
+    public var controlGroups: ControlGroupRoot?
 
-    public init(rubric: Rubric, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL, parentNamespace: NetworkNamespace? = nil) {
+    public init(
+        rubric: Rubric, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
+        parentNamespace: NetworkNamespace? = nil, controlGroups: ControlGroupRoot? = nil
+    ) {
         self.rubric = rubric
         self.tools = tools
         self.scratch = scratch
         self.outputFolder = outputFolder
         self.parentNamespace = parentNamespace
+        self.controlGroups = controlGroups
     }
 
     /// Nil when `cancellation` stopped the run: an interrupted student gets no
@@ -93,7 +99,7 @@ public struct StudentGrader: Sendable {
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: rubric.limits,
             tools: tools, user: user, area: area, parentNamespace: parentNamespace,
-            cancellation: cancellation).run()
+            cancellation: cancellation, controlGroups: controlGroups).run()
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
         }

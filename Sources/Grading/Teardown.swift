@@ -14,15 +14,15 @@ struct Teardown {
 
     /// Returns the processes that had to be killed one by one.
     func killRemaining(within limit: Duration) -> [Int32] {
-        let remaining = awaitExit(of: watcher.studentProcesses(), within: grace)
+        let remaining = Self.awaitExit(of: watcher.studentProcesses(), within: grace)
         guard !remaining.isEmpty else { return [] }
         for pid in remaining { kill(pid, SIGKILL) }
-        _ = awaitExit(of: remaining, within: limit)
+        _ = Self.awaitExit(of: remaining, within: limit)
         return remaining
     }
 
     /// Waits on pidfds until every process is gone or the time is up; returns those still alive.
-    private func awaitExit(of pids: [Int32], within limit: Duration) -> [Int32] {
+    static func awaitExit(of pids: [Int32], within limit: Duration) -> [Int32] {
         var watched: [(pid: Int32, fd: Int32)] = pids.compactMap { pid in
             let fd = sockgrade_pidfd_open(pid)
             return fd >= 0 ? (pid, fd) : nil

@@ -13,19 +13,43 @@ public struct RubricLimits: Sendable, Equatable {
     public var shutdownSeconds: Double
     /// Cap on each captured stdout and stderr, in KiB.
     public var outputKiB: Int
+    /// CPU time of each program (RLIMIT_CPU): a spinning program is stopped by SIGXCPU.
+    public var cpuSeconds: Int
+    /// Memory of all of a student's processes together (cgroup), in MiB.
+    public var memoryMiB: Int
+    /// Processes and threads of a student at once (cgroup pids.max, else RLIMIT_NPROC).
+    public var processes: Int
+    /// Largest file a program may write (RLIMIT_FSIZE), in MiB.
+    public var fileSizeMiB: Int
+    /// Open file descriptors per process (RLIMIT_NOFILE).
+    public var openFiles: Int
+    /// Size of the private /tmp, in MiB.
+    public var temporaryMiB: Int
 
     public init(
         buildSeconds: Double,
         serverReadySeconds: Double,
         clientSeconds: Double,
         shutdownSeconds: Double,
-        outputKiB: Int
+        outputKiB: Int,
+        cpuSeconds: Int = 10,
+        memoryMiB: Int = 512,
+        processes: Int = 128,
+        fileSizeMiB: Int = 64,
+        openFiles: Int = 256,
+        temporaryMiB: Int = 64
     ) {
         self.buildSeconds = buildSeconds
         self.serverReadySeconds = serverReadySeconds
         self.clientSeconds = clientSeconds
         self.shutdownSeconds = shutdownSeconds
         self.outputKiB = outputKiB
+        self.cpuSeconds = cpuSeconds
+        self.memoryMiB = memoryMiB
+        self.processes = processes
+        self.fileSizeMiB = fileSizeMiB
+        self.openFiles = openFiles
+        self.temporaryMiB = temporaryMiB
     }
 
     /// What applies when a rubric leaves a limit out.

@@ -85,6 +85,12 @@ struct RubricParser {
             case .clientSeconds: limits.clientSeconds = try number(value, mustBePositive: true)
             case .shutdownSeconds: limits.shutdownSeconds = try number(value, mustBePositive: true)
             case .outputKiB: limits.outputKiB = try wholeNumber(value)
+            case .cpuSeconds: limits.cpuSeconds = try wholeNumber(value)
+            case .memoryMiB: limits.memoryMiB = try wholeNumber(value)
+            case .processes: limits.processes = try wholeNumber(value)
+            case .fileSizeMiB: limits.fileSizeMiB = try wholeNumber(value)
+            case .openFiles: limits.openFiles = try wholeNumber(value)
+            case .temporaryMiB: limits.temporaryMiB = try wholeNumber(value)
             }
         }
         return limits
@@ -97,5 +103,11 @@ struct RubricParser {
         case clientSeconds = "client_seconds"
         case shutdownSeconds = "shutdown_seconds"
         case outputKiB = "output_kib"
+        case cpuSeconds = "cpu_seconds"
+        case memoryMiB = "memory_mib"
+        case processes
+        case fileSizeMiB = "file_size_mib"
+        case openFiles = "open_files"
+        case temporaryMiB = "tmp_mib"
     }
 }

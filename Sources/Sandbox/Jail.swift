@@ -16,11 +16,13 @@ public struct Jail: Sendable {
     public var scratchFolder: String
     public var limits: ProcessLimits
     public var temporarySizeBytes: Int
+    /// Runs first, as root, to place the command in the student's cgroup.
+    public var launcherPrefix: [String]
 
     public init(
         tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser,
         scratchFolder: String, limits: ProcessLimits = ProcessLimits(),
-        temporarySizeBytes: Int = 64 << 20
+        temporarySizeBytes: Int = 64 << 20, controlGroup: ControlGroup? = nil
     ) {
         self.tools = tools
         self.namespacePath = namespace.path
@@ -28,11 +30,12 @@ public struct Jail: Sendable {
         self.scratchFolder = scratchFolder
         self.limits = limits
         self.temporarySizeBytes = temporarySizeBytes
+        self.launcherPrefix = controlGroup?.launcherPrefix ?? []
     }
 
     /// The full command line that runs `program` (absolute path inside the sandbox).
     public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
-        [tools.nsenter, "--net=\(namespacePath)", "--", tools.bubblewrap]
+        launcherPrefix + [tools.nsenter, "--net=\(namespacePath)", "--", tools.bubblewrap]
             + bubblewrapArguments(workingDirectory: workingDirectory)
             + ["--", tools.setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups",
                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",

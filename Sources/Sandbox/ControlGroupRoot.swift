@@ -1,0 +1,113 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a grading run makes its students' cgroups: `sockgrade/run-PID` in
+/// each hierarchy, so a later run can tell (by the PID) which groups a killed
+/// run left behind and sweep them.
+public struct ControlGroupRoot: Sendable {
+    public let version: ControlGroup.Version
+    /// The hierarchy roots: v2 one folder; v1 the memory and pids ones.
+    let hierarchies: [String]
+    public let runFolderName: String
+
+    /// Finds a usable hierarchy, or nil with the reason (no root, no controllers).
+    public static func detect(cgroupRoot: String = "/sys/fs/cgroup") -> Result<ControlGroupRoot, SandboxError> {
+        let run = "run-\(getpid())"
+        let controllers = (try? String(contentsOfFile: "\(cgroupRoot)/cgroup.controllers", encoding: .utf8)) ?? ""
+        if controllers.contains("memory") && controllers.contains("pids") {
+            return .success(ControlGroupRoot(version: .v2, hierarchies: [cgroupRoot], runFolderName: run))
+        }
+        let memory = "\(cgroupRoot)/memory", pids = "\(cgroupRoot)/pids"
+        if FileManager.default.fileExists(atPath: "\(memory)/memory.limit_in_bytes"),
+           FileManager.default.fileExists(atPath: "\(pids)/cgroup.procs") {
+            return .success(ControlGroupRoot(version: .v1, hierarchies: [memory, pids], runFolderName: run))
+        }
+        return .failure(SandboxError(
+            "finding the cgroup memory and pids controllers under \(cgroupRoot)",
+            hint: "Memory and process limits fall back to rlimits"))
+    }
+
+    private var runFolders: [String] { hierarchies.map { "\($0)/sockgrade/\(runFolderName)" } }
+
+    /// Creates the group for one student with its limits.
+    public func makeGroup(named name: String, memoryBytes: Int, processes: Int) throws(SandboxError) -> ControlGroup {
+        for (hierarchy, run) in zip(hierarchies, runFolders) {
+            for folder in ["\(hierarchy)/sockgrade", run] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                throw SandboxError.lastError("mkdir \(folder)")
+            }
+            if version == .v2 {
+                // Controllers must be delegated level by level in v2.
+                for folder in [hierarchy, "\(hierarchy)/sockgrade", run] {
+                    try write("+memory +pids", to: "\(folder)/cgroup.subtree_control")
+                }
+            }
+        }
+        let folders = runFolders.map { "\($0)/\(name)" }
+        for folder in folders where mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw SandboxError.lastError("mkdir \(folder)")
+        }
+        let group = ControlGroup(version: version, folders: folders, memoryBytes: memoryBytes, processes: processes)
+        switch version {
+        case .v2:
+            try write(String(memoryBytes), to: "\(folders[0])/memory.max")
+            try? write("0", to: "\(folders[0])/memory.swap.max")
+            try write(String(processes), to: "\(folders[0])/pids.max")
+        case .v1:
+            try write(String(memoryBytes), to: "\(folders[0])/memory.limit_in_bytes")
+            try? write(String(memoryBytes), to: "\(folders[0])/memory.memsw.limit_in_bytes")
+            try write(String(processes), to: "\(folders[1])/pids.max")
+        }
+        return group
+    }
+
+    /// Removes this run's folders once its groups are gone.
+    public func removeRunFolders() {
+        for folder in runFolders { rmdir(folder) }
+    }
+
+    /// Removes the groups of earlier runs whose grader no longer exists.
+    /// Returns the folders removed, for the log.
+    public func sweepAbandoned() -> [String] {
+        var removed: [String] = []
+        for hierarchy in hierarchies {
+            let base = "\(hierarchy)/sockgrade"
+            let runs = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+            for run in runs where run.hasPrefix("run-") {
+                guard let pid = Int32(run.dropFirst(4)), pid != getpid(), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+                let folder = "\(base)/\(run)"
+                for group in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                    let path = "\(folder)/\(group)"
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                    ControlGroup.killMembers(of: path)
+                    if rmdir(path) == 0 { removed.append(path) }
+                }
+                if rmdir(folder) == 0 { removed.append(folder) }
+            }
+        }
+        return removed
+    }
+
+    private func write(_ text: String, to file: String) throws(SandboxError) {
+        let fd = open(file, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SandboxError.lastError("opening \(file)") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw SandboxError.lastError("writing '\(text)' to \(file)")
+        }
+    }
+}
+
+extension ControlGroup {
+    /// SIGKILLs whatever is listed in a group folder's cgroup.procs.
+    static func killMembers(of folder: String) {
+        let text = (try? String(contentsOfFile: "\(folder)/cgroup.procs", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            if let pid = Int32(line) { kill(pid, SIGKILL) }
+        }
+    }
+}
