@@ -13,4 +13,13 @@ extension ExitStatus {
             "was killed by \(signalName(signal))"
         }
     }
+
+    /// The signal that ended the program, through the sandbox's 128+N too.
+    var signal: Int32? {
+        switch self {
+        case .exited(let code) where code > 128 && code < 160: code - 128
+        case .exited: nil
+        case .signaled(let signal): signal
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import PacketCapture
 import Reporting
+import Sandbox
 import SocketTable
 import StreamReassembly
 
@@ -41,7 +42,7 @@ struct LiveChecks {
         }
         let output = serverOutputTail
         if let exit = observed.serverExit {
-            return Finding.failed(CheckID.serverListening, "The server \(exit.words) without listening on a TCP port.\(output)")
+            return Finding.failed(CheckID.serverListening, "The server \(exit.words)\(because(exit)) without listening on a TCP port.\(limitHits("server"))\(output)")
         }
         if !observed.strayListeners.isEmpty {
             let rows = observed.strayListeners.map(\.netstatLine)
@@ -49,7 +50,7 @@ struct LiveChecks {
                 CheckID.serverListening, "A LISTEN socket appeared, but no server process owned it.",
                 evidence: .object(["netstat": .array(rows.map { .string($0) })]))
         }
-        return Finding.failed(CheckID.serverListening, "The server did not listen on any TCP port within \(format(limits.serverReady)) s.\(output)")
+        return Finding.failed(CheckID.serverListening, "The server did not listen on any TCP port within \(format(limits.serverReady)) s.\(limitHits("server"))\(output)")
     }
 
     private func clientEstablished() -> CheckResult {
@@ -80,7 +81,7 @@ struct LiveChecks {
         }
         fields["evidence"] = .array(evidence.map { .string($0) })
         guard !evidence.isEmpty else {
-            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(clientOutputTail)", evidence: .object(fields))
+            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
         }
         let connection = observed.sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
             ?? capturedHandshake(port: port).map(StreamEvidence.route) ?? "port \(port)"
@@ -128,7 +129,19 @@ struct LiveChecks {
     private var clientEnding: String {
         if observed.clientTimedOut { return "it was still running after \(format(limits.client)) s" }
         guard let exit = observed.clientExit else { return "it did not run" }
-        return "it \(exit.words)"
+        return "it \(exit.words)\(because(exit))"
+    }
+
+    /// ", because it used its 1 s of CPU time" when a signal is how a limit showed.
+    private func because(_ exit: ExitStatus) -> String {
+        guard let signal = exit.signal, let reason = observed.limits?.explanation(ofSignal: signal) else { return "" }
+        return " because \(reason)"
+    }
+
+    /// " While it ran, the memory limit of 512 MiB was reached …" for a role.
+    private func limitHits(_ role: String) -> String {
+        guard let hits = observed.limitHits[role], !hits.isEmpty else { return "" }
+        return " While it ran, " + hits.joined(separator: "; ") + "."
     }
 
     private var serverOutputTail: String { outputTail(role: "server") }

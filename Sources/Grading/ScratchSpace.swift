@@ -29,6 +29,9 @@ public final class ScratchSpace: Sendable {
     }
 
     public func remove() {
+        for point in Self.mounts(under: root.path + "/") {
+            umount2(point, Int32(MNT_DETACH))
+        }
         try? FileManager.default.removeItem(at: root)
     }
 
@@ -37,7 +40,9 @@ public final class ScratchSpace: Sendable {
         var evidence: URL
     }
 
-    func makeArea(for student: String, owner: SandboxUser) throws(GradingError) -> StudentArea {
+    /// - Parameter workBytes: the size of the tmpfs the work folder lives on, so
+    ///   a student who writes without end fills that, never the host's disk.
+    func makeArea(for student: String, owner: SandboxUser, workBytes: Int) throws(GradingError) -> StudentArea {
         let folder = root.appendingPathComponent(fileSafeName(student))
         let area = StudentArea(work: folder.appendingPathComponent("work"), evidence: folder.appendingPathComponent("evidence"))
         do {
@@ -48,9 +53,27 @@ public final class ScratchSpace: Sendable {
         }
         chmod(folder.path, 0o711)
         chmod(area.evidence.path, 0o700)
-        chown(area.work.path, owner.uid, owner.gid)
-        chmod(area.work.path, 0o700)
+        let options = "size=\(workBytes),nr_inodes=8192,mode=0700,uid=\(owner.uid),gid=\(owner.gid)"
+        guard mount("sockgrade", area.work.path, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0 else {
+            throw GradingError("Cannot mount a tmpfs on \(area.work.path): \(String(cString: strerror(errno))).")
+        }
         return area
+    }
+
+    /// Unmounts the student's work folder; its files go with it.
+    func releaseArea(_ area: StudentArea) {
+        umount2(area.work.path, Int32(MNT_DETACH))
+    }
+
+    /// Mount points below scratch folders, as /proc/self/mountinfo lists them.
+    static func mounts(under prefix: String) -> [String] {
+        let text = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count > 4 else { return nil }
+            let point = String(fields[4])
+            return point.hasPrefix(prefix) ? point : nil
+        }
     }
 }
 

@@ -83,14 +83,16 @@ public struct StudentGrader: Sendable {
     ) -> LiveObservations {
         let user = SandboxUser.slot(slot)
         let area: ScratchSpace.StudentArea
+        let copier = SubmissionCopier(owner: user)
         do {
-            area = try scratch.makeArea(for: submission.name, owner: user)
+            area = try scratch.makeArea(for: submission.name, owner: user, workBytes: copier.maximumBytes + rubric.limits.temporaryMiB << 20)
         } catch {
             var observed = LiveObservations()
             observed.setupFailure = error.message
             return observed
         }
-        let copy = SubmissionCopier(owner: user).copy(from: submission.folder, to: area.work)
+        defer { scratch.releaseArea(area) }
+        let copy = copier.copy(from: submission.folder, to: area.work)
         notes += copy.skipped.map { "Not copied into the sandbox: \($0)" }
         let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
         try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)

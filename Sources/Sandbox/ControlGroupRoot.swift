@@ -14,20 +14,57 @@ public struct ControlGroupRoot: Sendable {
     public let runFolderName: String
 
     /// Finds a usable hierarchy, or nil with the reason (no root, no controllers).
-    public static func detect(cgroupRoot: String = "/sys/fs/cgroup") -> Result<ControlGroupRoot, SandboxError> {
+    /// Students' groups go below the grader's own cgroup, so whatever limits
+    /// the grader (a systemd unit, a container, a test's fence) limits them too.
+    public static func detect(cgroupRoot: String = "/sys/fs/cgroup", membership: String = "/proc/self/cgroup") -> Result<ControlGroupRoot, SandboxError> {
         let run = "run-\(getpid())"
+        let own = ownPaths(membership)
         let controllers = (try? String(contentsOfFile: "\(cgroupRoot)/cgroup.controllers", encoding: .utf8)) ?? ""
         if controllers.contains("memory") && controllers.contains("pids") {
-            return .success(ControlGroupRoot(version: .v2, hierarchies: [cgroupRoot], runFolderName: run))
+            // v2 forbids controllers below a group that holds processes, as the
+            // grader's own usually does: use the grader's group only if it allows it.
+            // Walk up from the grader's own group to the first that delegates.
+            var base = cgroupRoot + (own["", default: "/"] == "/" ? "" : own["", default: ""])
+            while base != cgroupRoot && !canDelegate(base) {
+                base = (base as NSString).deletingLastPathComponent
+            }
+            if base == cgroupRoot { _ = canDelegate(cgroupRoot) }
+            return .success(ControlGroupRoot(version: .v2, hierarchies: [base], runFolderName: run))
         }
         let memory = "\(cgroupRoot)/memory", pids = "\(cgroupRoot)/pids"
         if FileManager.default.fileExists(atPath: "\(memory)/memory.limit_in_bytes"),
            FileManager.default.fileExists(atPath: "\(pids)/cgroup.procs") {
-            return .success(ControlGroupRoot(version: .v1, hierarchies: [memory, pids], runFolderName: run))
+            let bases = [memory + (own["memory"] ?? ""), pids + (own["pids"] ?? "")].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            return .success(ControlGroupRoot(version: .v1, hierarchies: bases, runFolderName: run))
         }
         return .failure(SandboxError(
             "finding the cgroup memory and pids controllers under \(cgroupRoot)",
             hint: "Memory and process limits fall back to rlimits"))
+    }
+
+    /// The grader's cgroup per controller ("" for v2) from /proc/self/cgroup.
+    static func ownPaths(_ membership: String) -> [String: String] {
+        let text = (try? String(contentsOfFile: membership, encoding: .utf8)) ?? ""
+        var paths: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            for controller in fields[1].split(separator: ",", omittingEmptySubsequences: false) {
+                paths[String(controller)] = String(fields[2])
+            }
+        }
+        return paths
+    }
+
+    /// Whether a v2 group can hand memory and pids to children.
+    private static func canDelegate(_ folder: String) -> Bool {
+        let enabled = (try? String(contentsOfFile: "\(folder)/cgroup.subtree_control", encoding: .utf8)) ?? ""
+        if enabled.contains("memory") && enabled.contains("pids") { return true }
+        let fd = open("\(folder)/cgroup.subtree_control", O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let request = Array("+memory +pids".utf8)
+        return request.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == request.count
     }
 
     private var runFolders: [String] { hierarchies.map { "\($0)/sockgrade/\(runFolderName)" } }
@@ -40,7 +77,7 @@ public struct ControlGroupRoot: Sendable {
             }
             if version == .v2 {
                 // Controllers must be delegated level by level in v2.
-                for folder in [hierarchy, "\(hierarchy)/sockgrade", run] {
+                for folder in ["\(hierarchy)/sockgrade", run] {
                     try write("+memory +pids", to: "\(folder)/cgroup.subtree_control")
                 }
             }
@@ -65,7 +102,10 @@ public struct ControlGroupRoot: Sendable {
 
     /// Removes this run's folders once its groups are gone.
     public func removeRunFolders() {
-        for folder in runFolders { rmdir(folder) }
+        for (hierarchy, folder) in zip(hierarchies, runFolders) {
+            rmdir(folder)
+            rmdir("\(hierarchy)/sockgrade")  // refused while another run uses it
+        }
     }
 
     /// Removes the groups of earlier runs whose grader no longer exists.

@@ -16,7 +16,8 @@ public struct ProcessLimits: Sendable, Equatable {
     var prlimitArguments: [String] {
         [
             "--nproc=\(processes)", "--nofile=\(openFiles)",
-            "--fsize=\(fileSizeBytes)", "--cpu=\(cpuSeconds)", "--core=0",
+            // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
+            "--fsize=\(fileSizeBytes)", "--cpu=\(cpuSeconds):\(cpuSeconds + 1)", "--core=0",
         ]
     }
 }

@@ -7,3 +7,9 @@ func fail(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("sockgrade: error: \(message)\n".utf8))
     return ExitCode(2)
 }
+
+/// Writes a line to standard output at once: a CI log (a pipe, where print
+/// would buffer) shows each student as soon as it is graded.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

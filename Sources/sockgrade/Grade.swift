@@ -68,7 +68,7 @@ struct Grade: ParsableCommand {
         var graded = 0
         do {
             reports = try grader.grade(students, onStart: { _ in graded += 1 }, onReport: { report, url in
-                print(table.line(for: report, file: url.path))
+                say(table.line(for: report, file: url.path))
             })
         } catch where error.interrupted {
             FileHandle.standardError.write(Data("sockgrade: \(error.message)\n".utf8))
@@ -76,6 +76,6 @@ struct Grade: ParsableCommand {
         } catch {
             throw fail(String(describing: error))
         }
-        print(table.footer(reports, graded: graded, folder: output.path))
+        say(table.footer(reports, graded: graded, folder: output.path))
     }
 }

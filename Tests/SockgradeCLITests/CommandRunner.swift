@@ -3,6 +3,8 @@ import Foundation
 /// Runs the built `sockgrade` binary, as a user would.
 struct CommandResult {
     var status: Int32
+    /// The grader's PID (a fence's shell execs it, so the PID is the same).
+    var processIdentifier: Int32
     var standardOutput: String
     var standardError: String
 }
@@ -14,10 +16,11 @@ enum Sockgrade {
     /// `make test` builds the package before testing, so the debug binary is there.
     static var binary: URL { root.appendingPathComponent(".build/debug/sockgrade") }
 
-    static func run(_ arguments: [String], in folder: URL = root) throws -> CommandResult {
+    static func run(_ arguments: [String], in folder: URL = root, fence: TestFence? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        let command = fence?.wrap([binary.path] + arguments) ?? [binary.path] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = folder
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -27,7 +30,7 @@ enum Sockgrade {
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return CommandResult(
-            status: process.terminationStatus,
+            status: process.terminationStatus, processIdentifier: process.processIdentifier,
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self))
     }

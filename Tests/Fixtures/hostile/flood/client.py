@@ -1,0 +1,4 @@
+import socket, sys, os
+s = socket.create_connection(("127.0.0.1", 60100))
+s.sendall(b"flood\n")
+s.close()

@@ -1,0 +1,13 @@
+# Ignores SIGTERM; only the PID namespace teardown ends it.
+import signal
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 60100))
+s.listen()
+print("listening", flush=True)
+while True:
+    c, _ = s.accept()
+    c.recv(1024)
+    c.close()

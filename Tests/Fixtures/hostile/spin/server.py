@@ -1,0 +1,3 @@
+# Spins before listening: the CPU limit must stop it.
+while True:
+    pass

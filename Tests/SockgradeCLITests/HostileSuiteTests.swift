@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Grades Tests/Fixtures/hostile (fork bomb, memory hog, CPU spin, daemons,
+/// floods, snooping, …) with the real binary, two at a time, inside a fence,
+/// and checks every verdict, the reason given, and that nothing survives.
+@Suite(
+    .enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: Sockgrade.binary.path), "needs root and a built sockgrade"),
+    .serialized)
+struct HostileSuiteTests {
+    typealias Verdict = (listening: String, established: String, sent: String, says: String?)
+
+    static let expected: [String: Verdict] = [
+        "spin": ("failed", "skipped", "skipped", "SIGXCPU because it used its 1 s of CPU time"),
+        "sleeper": ("passed", "passed", "passed", nil),
+        "noterm": ("passed", "passed", "passed", nil),
+        "daemon": ("passed", "passed", "passed", nil),
+        "forkbomb": ("failed", "skipped", "skipped", "the limit of 64 processes and threads was reached"),
+        "memhog": ("failed", "skipped", "skipped", "the memory limit of 256 MiB was reached"),
+        "flood": ("passed", "passed", "passed", nil),
+        "bigfile": ("failed", "skipped", "skipped", "File too large"),
+        "manyfiles": ("passed", "passed", "passed", nil),
+        "outside": ("passed", "passed", "passed", nil),
+        "lowport": ("failed", "skipped", "skipped", "Permission denied"),
+        "killer": ("failed", "skipped", "skipped", nil),
+        "snoop": ("passed", "passed", "passed", nil),
+        "twin-a": ("passed", "passed", "passed", nil),
+        "twin-b": ("passed", "passed", "passed", nil),
+        "noout": ("passed", "passed", "passed", nil),
+        "segv": ("failed", "skipped", "skipped", "SIGSEGV"),
+    ]
+
+    @Test func everyHostileSubmissionGetsAnHonestReportAndNothingSurvives() throws {
+        let fixtures = Sockgrade.root.appendingPathComponent("Tests/Fixtures/hostile")
+        let output = try Scratch()
+        let diskBefore = freeBytes(FileManager.default.temporaryDirectory.path)
+        let fence = try TestFence()
+        let result = try Sockgrade.run(
+            ["grade", fixtures.path, "--rubric", fixtures.appendingPathComponent("rubric.yaml").path,
+             "--out", output.url.path, "--jobs", "2", "--force"],
+            fence: fence)
+        #expect(result.status == 0, "\(result.standardError)")
+
+        for (student, verdict) in Self.expected {
+            let report = try readReport(output.url.appendingPathComponent("\(student).json"))
+            let checks = report["checks"] as? [[String: Any]] ?? []
+            let status = { (id: String) in checks.first { $0["id"] as? String == id }?["status"] as? String }
+            #expect(status("server-listening") == verdict.listening, "\(student)")
+            #expect(status("client-established") == verdict.established, "\(student)")
+            #expect(status("username-sent") == verdict.sent, "\(student)")
+            #expect(status("capture-file") == "failed", "\(student)")
+            if let says = verdict.says {
+                let message = checks.first { $0["id"] as? String == "server-listening" }?["message"] as? String ?? ""
+                #expect(message.contains(says), "\(student): \(message)")
+            }
+        }
+        try checkOutputs(output.url)
+
+        // Nothing survives: processes, cgroups, mounts, scratch folders, disk. Other
+        // suites grade at the same time, so only what this run's grader made counts.
+        #expect(fence.members().isEmpty, "left running: \(fence.members())")
+        #expect(fence.leftoverGroups().isEmpty, "cgroups left: \(fence.leftoverGroups())")
+        #expect(fence.remove())
+        let mine = "sockgrade-run-\(result.processIdentifier)-"
+        let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+        #expect(!mounts.contains(mine))
+        let scratch = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+        #expect(!scratch.contains { $0.hasPrefix(mine) })
+        let diskAfter = freeBytes(FileManager.default.temporaryDirectory.path)
+        #expect(diskBefore - diskAfter < 64 << 20, "the host disk lost \((diskBefore - diskAfter) >> 20) MiB")
+    }
+
+    /// What the programs printed says the fence held from the inside too.
+    private func checkOutputs(_ folder: URL) throws {
+        let snoop = try programOutput(folder, student: "snoop", role: "client")
+        #expect(snoop.components(separatedBy: "blocked:").count - 1 == 4, "\(snoop)")
+        #expect(!snoop.contains("read:"))
+        #expect(snoop.contains("root holds: bin dev etc home lib lib64 proc sbin tmp usr"), "\(snoop)")
+        let outside = try programOutput(folder, student: "outside", role: "client")
+        #expect(outside.contains("outside: refused: Network is unreachable"))
+        #expect(outside.contains("dns: failed"))
+        let flood = try readReport(folder.appendingPathComponent("flood.json"))
+        let server = (flood["programs"] as? [[String: Any]])?.first { $0["role"] as? String == "server" }
+        #expect(server?["stdout_truncated"] as? Bool == true)
+        #expect((server?["stdout"] as? String)?.utf8.count == 8 * 1024)
+        let manyfiles = try programOutput(folder, student: "manyfiles", role: "server")
+        #expect(manyfiles.contains("No space left on device"))
+        let sleeper = try readReport(folder.appendingPathComponent("sleeper.json"))
+        #expect((sleeper["programs"] as? [[String: Any]])?.first { $0["role"] as? String == "client" }?["timed_out"] as? Bool == true)
+        let noout = try programOutput(folder, student: "noout", role: "client")
+        #expect(noout.contains("\u{FFFD}"))
+    }
+
+    private func readReport(_ url: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: url)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    private func programOutput(_ folder: URL, student: String, role: String) throws -> String {
+        let report = try readReport(folder.appendingPathComponent("\(student).json"))
+        let run = (report["programs"] as? [[String: Any]])?.first { $0["role"] as? String == role }
+        return run?["stdout"] as? String ?? ""
+    }
+
+    private func freeBytes(_ path: String) -> Int {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return 0 }
+        return Int(info.f_bavail) * Int(info.f_frsize)
+    }
+}
