@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import ReportFormats
 import Reporting
 import RubricScoring
 
@@ -25,6 +26,9 @@ struct Grade: ParsableCommand {
     @Option(help: "The username the client must send (one student only).")
     var username: String?
 
+    @OptionGroup(title: "Outputs for Gradescope, CI and the instructor")
+    var reportOptions: ReportOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one folder to grade.") }
         if let username, username.isEmpty { throw ValidationError("--username must not be empty.") }
@@ -42,15 +46,15 @@ struct Grade: ParsableCommand {
             throw fail("\(error)")
         }
         let output = URL(fileURLWithPath: out)
-        let table = SummaryTable()
+        let publisher = try reportOptions.publisher(for: students, rubric: rubric, outputFolder: output)
         let reports: [StudentReport]
         do {
             reports = try BatchGrader(rubric: rubric, outputFolder: output).grade(students) { report, url in
-                print(table.line(for: report, file: url.path))
+                publisher.studentFinished(report, url)
             }
         } catch {
             throw fail(String(describing: error))
         }
-        print(table.footer(reports, folder: output.path))
+        try reportOptions.finish(publisher, reports)
     }
 }
