@@ -45,6 +45,27 @@ struct CIAndGradescopeTests {
         #expect(csv == "SIS Login ID,Socket lab (4711)\nerin,1.2\n")
     }
 
+    @Test("on a terminal: a progress line redrawn in place with the tally, colour unless NO_COLOR")
+    func terminalProgress() throws {
+        let scratch = try Scratch()
+        let command = "\(Sockgrade.binary.path) grade submissions/alice submissions/erin --out \(scratch.url.path)/out"
+        // script(1) gives the command a pseudo-terminal, as an instructor's shell would.
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        var environment = Self.environment
+        environment["TERM"] = "xterm"
+        let coloured = try Command.run(script, ["-qec", command, "/dev/null"], environment: environment)
+        #expect(coloured.status == 0, "\(coloured.standardError)")
+        #expect(coloured.standardOutput.contains("\r\u{1B}[2K\u{1B}[1m[░░░░░░░░░░░░░░░░░░░░] 0/2  grading alice  ·  no student finished yet"))
+        #expect(coloured.standardOutput.contains("] 1/2  grading erin  ·  1 full marks, 0 below, mean 2"))
+        #expect(coloured.standardOutput.contains("erin     \u{1B}[31m1.2 / 2\u{1B}[0m"))
+        #expect(!coloured.standardOutput.contains("[1/2] alice"), "no plain per-student lines on a terminal")
+
+        environment["NO_COLOR"] = "1"
+        let plain = try Command.run(script, ["-qec", command, "/dev/null"], environment: environment)
+        #expect(plain.standardOutput.contains("] 1/2  grading erin"))
+        #expect(!plain.standardOutput.contains("\u{1B}[3"), "NO_COLOR still coloured: \(plain.standardOutput.debugDescription)")
+    }
+
     @Test("--gradescope with a whole class is refused before anyone is graded")
     func gradescopeNeedsOneStudent() throws {
         let scratch = try Scratch()
@@ -124,5 +145,27 @@ struct WorkflowExampleTests {
         for option in options {
             #expect(help.contains(option), "\(option) is not an option of sockgrade grade")
         }
+    }
+}
+
+/// The zip an instructor uploads to Gradescope has the layout its specification asks for.
+@Suite struct GradescopeZipTests {
+    @Test func setupAndRunAutograderAtTheTopAndExecutable() throws {
+        let scratch = try Scratch()
+        let zip = scratch.url.appendingPathComponent("autograder.zip")
+        let made = try Command.run(
+            URL(fileURLWithPath: "/bin/bash"), [Sockgrade.root.appendingPathComponent("gradescope/make-zip.sh").path, zip.path])
+        #expect(made.status == 0, "\(made.standardError)")
+        let listing = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import sys, zipfile
+            for entry in zipfile.ZipFile(sys.argv[1]).infolist():
+                print(oct(entry.external_attr >> 16 & 0o777), entry.filename)
+            """, zip.path])
+        let entries = listing.standardOutput.split(separator: "\n").map(String.init)
+        #expect(entries.contains("0o755 setup.sh"))
+        #expect(entries.contains("0o755 run_autograder"))
+        #expect(entries.contains("0o644 sockgrade/Package.swift"))
+        #expect(entries.contains("0o644 sockgrade/rubric/socket-lab.yaml"))
+        #expect(!entries.contains { $0.contains(".build/") })
     }
 }
