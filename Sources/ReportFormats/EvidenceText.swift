@@ -39,15 +39,3 @@ public enum EvidenceText {
         }
     }
 }
-
-extension StudentReport {
-    /// Checks that earned nothing, in rubric order.
-    public var unpassedChecks: [CheckResult] {
-        checks.filter { $0.status != .passed }
-    }
-
-    /// `1.2 / 2`, as every view prints a score.
-    public var scoreText: String {
-        "\(ReportNumber.text(score)) / \(ReportNumber.text(maxScore))"
-    }
-}

@@ -19,6 +19,9 @@ extension HTMLReport {
         html += dumps(report)
         html += programs(report)
         html += evidence(report)
+        if !report.notes.isEmpty {
+            html.append("<h3>Notes</h3><ul class=\"notes\">" + report.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
+        }
         html.append("</section>")
         return html
     }

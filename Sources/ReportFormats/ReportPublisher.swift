@@ -6,14 +6,16 @@ import Reporting
 /// files, the grade-book CSV and the closing table.
 ///
 /// It hooks into grading only through the batch's per-student callback and the
-/// finished reports, so it works however the batch schedules students.
-public final class ReportPublisher {
+/// finished reports, so it works however the batch schedules students; a lock keeps
+/// the tally and the terminal line whole if students finish on several threads.
+public final class ReportPublisher: @unchecked Sendable {
     public let destinations: ReportDestinations
     public let outputFolder: URL
     public let checkIDs: [String]
     public let gradebook: GradebookColumns
     private let console: ConsoleOutput
     private var progress: GradeProgress
+    private let lock = NSLock()
 
     public init(
         destinations: ReportDestinations, outputFolder: URL, students: [String], checkIDs: [String],
@@ -35,6 +37,8 @@ public final class ReportPublisher {
         } catch {
             console.warn("sockgrade: warning: the evidence files of \(report.student) were not written: \(error)")
         }
+        lock.lock()
+        defer { lock.unlock() }
         progress.record(report)
         if console.isTerminal {
             redraw()
