@@ -55,7 +55,9 @@ public enum ReportText {
 
     private static func stream(_ name: String, _ text: String, truncated: Bool) -> [String] {
         guard !text.isEmpty else { return [] }
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The final newline ends the last line; it does not start another.
+        let ended = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let all = ended.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var shown = Array(all.prefix(outputLines))
         if all.count > outputLines || truncated {
             shown.append("… (more in the evidence folder)")
