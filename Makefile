@@ -10,8 +10,10 @@ TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-lin
          ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
          node:nodejs tcpdump:tcpdump pkg-config:pkg-config
 LIBRARIES := libpcap-dev
+# Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
+TEST_PACKAGES := chromium python3-jsonschema
 
-.PHONY: all deps build release grade test captures bench clean
+.PHONY: all deps test-deps build release grade test captures bench clean
 
 all: build
 
@@ -27,6 +29,14 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+test-deps:
+	@missing=""; \
+	for pkg in $(TEST_PACKAGES); do dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 build: deps
 	$(SWIFT) build -j $(JOBS)
 
@@ -36,7 +46,7 @@ release: deps
 grade: release
 	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS)
 
-test: build
+test: build test-deps
 	$(SWIFT) test -j $(JOBS)
 
 # Grades a synthetic class and prints students per minute, overhead and

@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Sandbox", dependencies: ["CLinux"], swiftSettings: strictSettings),
         .target(name: "Reporting", swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
+        // Views of the reports for each audience: Gradescope, CI, HTML, terminal (issue 6).
+        .target(name: "ReportFormats", dependencies: ["Reporting"], swiftSettings: strictSettings),
         .target(
             name: "Grading",
             dependencies: [
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "sockgrade",
             dependencies: [
-                "Grading", "Reporting", "RubricScoring",
+                "Grading", "Reporting", "RubricScoring", "ReportFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "SocketTableTests", dependencies: ["SocketTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RubricScoringTests", dependencies: ["RubricScoring", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "Reporting"]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture", "PacketDecoding", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(

@@ -89,7 +89,7 @@ public struct BatchGrader {
         }
         let finished = reports.sorted { $0.key < $1.key }.map(\.value)
         do {
-            try ReportWriter.writeSummary(finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder)
+            try ReportWriter.writeSummary(finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder, columns: rubric.gradebook)
         } catch {
             throw GradingError("Cannot write the class summary: \(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Sandbox
 
 #if canImport(Glibc)
@@ -43,7 +44,7 @@ public final class ScratchSpace: Sendable {
     /// - Parameter workBytes: the size of the tmpfs the work folder lives on, so
     ///   a student who writes without end fills that, never the host's disk.
     func makeArea(for student: String, owner: SandboxUser, workBytes: Int) throws(GradingError) -> StudentArea {
-        let folder = root.appendingPathComponent(fileSafeName(student))
+        let folder = root.appendingPathComponent(EvidenceFolder.name(for: student))
         let area = StudentArea(work: folder.appendingPathComponent("work"), evidence: folder.appendingPathComponent("evidence"))
         do {
             try FileManager.default.createDirectory(at: area.work, withIntermediateDirectories: true)
@@ -75,11 +76,4 @@ public final class ScratchSpace: Sendable {
             return point.hasPrefix(prefix) ? point : nil
         }
     }
-}
-
-/// A name that is safe as one path component: no separators, no leading dot.
-func fileSafeName(_ name: String) -> String {
-    var safe = String(name.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
-    while safe.hasPrefix(".") { safe.removeFirst() }
-    return safe.isEmpty ? "student" : safe
 }

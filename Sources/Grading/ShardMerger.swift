@@ -35,7 +35,7 @@ public struct ShardMerger {
                 try copyEvidence(of: student, from: entry.folder, to: output)
             }
             let ordered = reports.keys.sorted().compactMap { reports[$0]?.report }
-            try ReportWriter.writeSummary(ordered, rubricCheckIDs: rubric.checks.map(\.id), to: output)
+            try ReportWriter.writeSummary(ordered, rubricCheckIDs: rubric.checks.map(\.id), to: output, columns: rubric.gradebook)
         } catch let error as GradingError {
             throw error
         } catch {
@@ -61,7 +61,7 @@ public struct ShardMerger {
     }
 
     private func copyEvidence(of student: String, from folder: URL, to output: URL) throws {
-        let name = fileSafeName(student)
+        let name = EvidenceFolder.name(for: student)
         let source = folder.appendingPathComponent(name)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder), isFolder.boolValue else { return }

@@ -114,13 +114,13 @@ public struct StudentGrader: Sendable {
     /// Copies the live capture next to the report, where Wireshark can open it.
     private func keepEvidence(_ observed: LiveObservations, student: String, notes: inout [String]) {
         guard let capture = observed.capturePath else { return }
-        let folder = outputFolder.appendingPathComponent(fileSafeName(student))
+        let folder = outputFolder.appendingPathComponent(EvidenceFolder.name(for: student))
         let target = folder.appendingPathComponent("live.pcap")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(atPath: capture, toPath: target.path)
-            notes.append("The live capture is saved as \(fileSafeName(student))/live.pcap beside this report.")
+            notes.append("The live capture is saved as \(EvidenceFolder.name(for: student))/live.pcap beside this report.")
         } catch {
             notes.append("The live capture could not be saved: \(error.localizedDescription)")
         }

@@ -22,7 +22,7 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The operating system's or decoder's own words.
     public let detail: String
 
-    init(_ code: Code, path: String, errno: Int32? = nil, detail: String = "") {
+    public init(_ code: Code, path: String, errno: Int32? = nil, detail: String = "") {
         self.code = code
         self.path = path
         self.underlyingErrno = errno

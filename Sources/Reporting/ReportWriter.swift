@@ -27,11 +27,13 @@ public enum ReportWriter {
     /// Writes `summary.csv` and `summary.json` for `reports`, with the rubric's checks as columns.
     ///
     /// - Parameter generatedAt: when the summary was made; a parameter so tests get a fixed file.
+    /// - Parameter columns: the rubric's grade-book column names for `summary.csv`.
     public static func writeSummary(
         _ reports: [StudentReport],
         rubricCheckIDs: [String],
         to directory: URL,
-        generatedAt: Date = Date()
+        generatedAt: Date = Date(),
+        columns: GradebookColumns = .standard
     ) throws(ReportError) {
         let csvTarget = directory.appendingPathComponent(summaryCSVName)
         let jsonTarget = directory.appendingPathComponent(summaryJSONName)
@@ -42,10 +44,17 @@ public enum ReportWriter {
         } catch {
             throw ReportError(.cannotEncode, path: jsonTarget.path, detail: String(describing: error))
         }
-        let csv = Data(SummaryCSV.render(reports, rubricCheckIDs: rubricCheckIDs).utf8)
+        let csv = Data(SummaryCSV.render(reports, rubricCheckIDs: rubricCheckIDs, columns: columns).utf8)
         try createFolder(directory)
         try AtomicFile.write(csv, to: csvTarget)
         try AtomicFile.write(json, to: jsonTarget)
+    }
+
+    /// Writes any other output file (a page, an XML or text file) with the same
+    /// all-or-nothing guarantee as the reports, creating its folder if needed.
+    public static func writeFile(_ data: Data, to target: URL) throws(ReportError) {
+        try createFolder(target.deletingLastPathComponent())
+        try AtomicFile.write(data, to: target)
     }
 
     /// The report file name for `student`: safe to join to the output folder whatever the name holds.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders `summary.csv` for a spreadsheet: one row per student, one column per check.
+/// Renders `summary.csv` for a spreadsheet or a grade book: one row per student.
 ///
 /// Fields are quoted as RFC 4180 says (only when they hold a comma, quote, CR or LF,
 /// with quotes doubled). Rows end in LF, which spreadsheets and Unix tools both read.
@@ -8,22 +8,34 @@ enum SummaryCSV {
     /// Separates ids inside the `failed_checks` cell; ids never contain it.
     static let idSeparator = ";"
 
-    static func render(_ reports: [StudentReport], rubricCheckIDs: [String]) -> String {
-        let header = ["student", "username", "score", "max_score"] + rubricCheckIDs + ["failed_checks"]
+    static func render(
+        _ reports: [StudentReport], rubricCheckIDs: [String], columns: GradebookColumns = .standard
+    ) -> String {
+        var header = [columns.student, columns.username].compactMap { $0 } + [columns.score]
+        if columns.details {
+            header += ["max_score"] + rubricCheckIDs + ["failed_checks"]
+        }
         var lines = [row(header)]
         for report in ClassSummary.sorted(reports) {
-            lines.append(row(fields(for: report, rubricCheckIDs: rubricCheckIDs)))
+            lines.append(row(fields(for: report, rubricCheckIDs: rubricCheckIDs, columns: columns)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Points per check (empty when the report lacks it) and the ids that earned nothing.
-    private static func fields(for report: StudentReport, rubricCheckIDs: [String]) -> [String] {
+    /// Identity and score, then (with details) points per check, empty when the report
+    /// lacks it, and the ids that earned nothing.
+    private static func fields(
+        for report: StudentReport, rubricCheckIDs: [String], columns: GradebookColumns
+    ) -> [String] {
+        var fields: [String] = []
+        if columns.student != nil { fields.append(report.student) }
+        if columns.username != nil { fields.append(report.username) }
+        fields.append(ReportNumber.text(report.score))
+        guard columns.details else { return fields }
         let byID = Dictionary(report.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let points = rubricCheckIDs.map { id in byID[id].map { ReportNumber.text($0.points) } ?? "" }
         let unpassed = rubricCheckIDs.filter { id in byID[id].map { $0.status != .passed } ?? false }
-        return [report.student, report.username, ReportNumber.text(report.score), ReportNumber.text(report.maxScore)]
-            + points + [unpassed.joined(separator: idSeparator)]
+        return fields + [ReportNumber.text(report.maxScore)] + points + [unpassed.joined(separator: idSeparator)]
     }
 
     private static func row(_ fields: [String]) -> String {

@@ -10,13 +10,19 @@ public struct Rubric: Sendable, Equatable {
     /// In the order reports and summaries list them.
     public var checks: [RubricCheck]
     public var limits: RubricLimits
+    /// Column names of `summary.csv`, from the optional `gradebook:` section.
+    public var gradebook: GradebookColumns
     /// The file the rubric came from, for messages and reports.
     public var source: String
 
-    public init(name: String, checks: [RubricCheck], limits: RubricLimits = .defaults, source: String = "") {
+    public init(
+        name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,
+        gradebook: GradebookColumns = .standard, source: String = ""
+    ) {
         self.name = name
         self.checks = checks
         self.limits = limits
+        self.gradebook = gradebook
         self.source = source
     }
 

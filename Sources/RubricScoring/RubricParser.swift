@@ -1,3 +1,4 @@
+import Reporting
 import Yams
 
 /// Walks the composed YAML tree, so every problem can point at the line it is on.
@@ -8,7 +9,7 @@ struct RubricParser {
     let fileName: String
     let knownCheckIDs: Set<String>
 
-    private static let topLevelKeys = ["name", "checks", "limits"]
+    private static let topLevelKeys = ["name", "checks", "limits", "gradebook"]
     private static let checkKeys = ["id", "title", "points", "description"]
 
     func parse(yaml: String) throws(RubricError) -> Rubric {
@@ -35,6 +36,7 @@ struct RubricParser {
             name: try text(name, allowEmpty: false),
             checks: try parseChecks(checks),
             limits: try top["limits"].map(parseLimits) ?? .defaults,
+            gradebook: try top["gradebook"].map(parseGradebook) ?? .standard,
             source: fileName)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import ReportFormats
 import Reporting
 import RubricScoring
 
@@ -36,6 +37,9 @@ struct Grade: ParsableCommand {
     @Flag(help: "Grade every student again, even those whose report is up to date.")
     var force = false
 
+    @OptionGroup(title: "Outputs for Gradescope, CI and the instructor")
+    var reportOptions: ReportOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one folder to grade.") }
         if let username, username.isEmpty { throw ValidationError("--username must not be empty.") }
@@ -57,25 +61,29 @@ struct Grade: ParsableCommand {
             students = students.filter { shard.contains($0.name) }
         }
         let output = URL(fileURLWithPath: out)
+        let publisher = try reportOptions.publisher(for: students, rubric: rubric, outputFolder: output)
         let cancellation = Cancellation()
         let stopSignals = StopSignals(cancellation: cancellation)
         defer { stopSignals.restore() }
-        let table = SummaryTable()
         let grader = BatchGrader(
             rubric: rubric, outputFolder: output,
             options: BatchOptions(jobs: jobs, force: force, rubricFile: self.rubric), cancellation: cancellation)
         let reports: [StudentReport]
         var graded = 0
         do {
-            reports = try grader.grade(students, onStart: { _ in graded += 1 }, onReport: { report, url in
-                say(table.line(for: report, file: url.path))
-            })
+            reports = try grader.grade(
+                students,
+                onStart: { student in
+                    graded += 1
+                    publisher.studentStarted(student.name)
+                },
+                onReport: { report, url in publisher.studentFinished(report, url) })
         } catch where error.interrupted {
             FileHandle.standardError.write(Data("sockgrade: \(error.message)\n".utf8))
             throw ExitCode(130)
         } catch {
             throw fail(String(describing: error))
         }
-        say(table.footer(reports, graded: graded, folder: output.path))
+        try reportOptions.finish(publisher, reports, graded: graded)
     }
 }

@@ -4,16 +4,8 @@ import Reporting
 import Glibc
 #endif
 
-/// The lines a person sees while a class is graded: one per student as it
-/// finishes, then the totals.
+/// The last line a person sees after a batch: the totals and where the files are.
 struct SummaryTable {
-    func line(for report: StudentReport, file: String) -> String {
-        let failed = report.checks.filter { $0.status != .passed }.map { "\($0.id) (\($0.status.rawValue))" }
-        let score = "\(format(report.score))/\(format(report.maxScore))"
-        let detail = failed.isEmpty ? "all checks passed" : failed.joined(separator: ", ")
-        return "\(report.student.padded(to: 16)) \(score.padded(to: 9)) \(detail)"
-    }
-
     func footer(_ reports: [StudentReport], graded: Int, folder: String) -> String {
         let full = reports.filter { $0.score >= $0.maxScore }.count
         let unchanged = reports.count - graded
@@ -28,16 +20,5 @@ struct SummaryTable {
         guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
         let microseconds = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
         return Int(microseconds / 1000)
-    }
-
-    private func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-}
-
-extension String {
-    func padded(to length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where a batch's progress goes, and how it may be drawn there.
+public struct ConsoleOutput: Sendable {
+    /// Redraw one progress line in place (a terminal) or print a line per student (a log).
+    public var isTerminal: Bool
+    public var style: TerminalStyle
+    /// Emit GitHub Actions workflow commands.
+    public var githubAnnotations: Bool
+    public var width: Int
+    public var write: @Sendable (String) -> Void
+    public var warn: @Sendable (String) -> Void
+
+    public init(
+        isTerminal: Bool, environment: [String: String], width: Int = 80,
+        write: @escaping @Sendable (String) -> Void, warn: @escaping @Sendable (String) -> Void
+    ) {
+        self.isTerminal = isTerminal
+        self.style = TerminalStyle.detect(isTerminal: isTerminal, environment: environment)
+        self.githubAnnotations = CIAnnotations.isGitHubActions(environment)
+        self.width = width
+        self.write = write
+        self.warn = warn
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Reporting
+
+/// Gradescope's `results.json` for one student, as its autograder specification
+/// describes it: a total `score`, `execution_time` in seconds, an `output` for the
+/// whole submission, and one entry in `tests` per rubric check.
+public struct GradescopeResults: Encodable, Sendable, Equatable {
+    public struct Test: Encodable, Sendable, Equatable {
+        public var name: String
+        public var score: Double
+        public var maxScore: Double
+        /// `passed` or `failed`: Gradescope knows no other status, so error and skipped fail.
+        public var status: String
+        public var output: String
+        public var visibility: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, score
+            case maxScore = "max_score"
+            case status, output, visibility
+        }
+    }
+
+    public var score: Double
+    public var executionTime: Int
+    public var output: String
+    /// Gradescope shows run_autograder's stdout to instructors only unless told otherwise.
+    public var stdoutVisibility: String
+    public var tests: [Test]
+
+    /// - Parameter visibility: `visible`, `hidden`, `after_due_date` or `after_published`.
+    public init(report: StudentReport, visibility: String = "visible") {
+        self.score = ReportNumber.rounded(report.score)
+        self.executionTime = Int((report.durationMilliseconds / 1000).rounded(.up))
+        self.output = Self.overview(report)
+        self.stdoutVisibility = "hidden"
+        self.tests = report.checks.map { check in
+            Test(
+                name: check.title.isEmpty ? check.id : "\(check.title) (\(check.id))",
+                score: ReportNumber.rounded(check.points),
+                maxScore: ReportNumber.rounded(check.maxPoints),
+                status: check.status == .passed ? "passed" : "failed",
+                output: EvidenceText.detail(check),
+                visibility: visibility)
+        }
+    }
+
+    /// The JSON file Gradescope reads from `/autograder/results/results.json`.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    private static func overview(_ report: StudentReport) -> String {
+        var lines = ["\(report.rubric): \(report.scoreText) for username '\(report.username)'."]
+        let unpassed = report.unpassedChecks
+        lines.append(unpassed.isEmpty
+            ? "Every check passed."
+            : "Not passed: " + unpassed.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", ") + ".")
+        lines += report.notes
+        return lines.joined(separator: "\n")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case score
+        case executionTime = "execution_time"
+        case output
+        case stdoutVisibility = "stdout_visibility"
+        case tests
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Reporting
+
+/// One report as a person reads it in a terminal (`sockgrade show`): the score, each
+/// check with its message and evidence, the socket tables, what each program printed,
+/// and the grader's notes.
+public enum ReportText {
+    /// Lines of program output shown per stream; the evidence files hold the rest.
+    static let outputLines = 20
+
+    public static func render(_ report: StudentReport, style: TerminalStyle) -> String {
+        var lines = [
+            style.paint("\(report.student)", .bold) + " (username '\(report.username)')  \(style.score(report))",
+            style.paint("\(report.rubric), graded \(report.gradedAt) in \(ReportNumber.text(report.durationMilliseconds)) ms", .dim),
+            "",
+        ]
+        for check in report.checks {
+            let points = "\(ReportNumber.text(check.points))/\(ReportNumber.text(check.maxPoints))"
+            lines.append("\(style.status(check.status).padding(style: style, plain: check.status.rawValue, to: 7))  \(check.title) [\(check.id)]  \(points)")
+            lines += indented(check.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            lines += indented(EvidenceText.socketRows(check))
+            lines += indented(EvidenceText.hexDump(check))
+        }
+        if let sockets = report.sockets {
+            lines += ["", style.paint("Sockets when the server listened", .bold)]
+            lines += indented([EvidenceText.netstatHeader] + sockets.atListen)
+            lines += ["", style.paint("Sockets when the client connected", .bold)]
+            lines += indented([EvidenceText.netstatHeader] + sockets.atEstablished)
+        }
+        for program in report.programs {
+            lines += ["", style.paint("\(program.role): \(program.command.joined(separator: " "))", .bold)]
+            lines.append("    \(outcome(program))")
+            lines += stream("stdout", program.stdout, truncated: program.stdoutTruncated)
+            lines += stream("stderr", program.stderr, truncated: program.stderrTruncated)
+        }
+        if !report.notes.isEmpty {
+            lines += ["", style.paint("Notes", .bold)] + indented(report.notes)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func outcome(_ program: ProgramRun) -> String {
+        let ending: String
+        if program.timedOut {
+            ending = "stopped after the time limit"
+        } else if let signal = program.signal {
+            ending = "ended by signal \(signal)"
+        } else if let status = program.exitStatus {
+            ending = "exit status \(status)"
+        } else {
+            ending = "still running when stopped"
+        }
+        return "\(ending), \(ReportNumber.text(program.durationMilliseconds)) ms"
+    }
+
+    private static func stream(_ name: String, _ text: String, truncated: Bool) -> [String] {
+        guard !text.isEmpty else { return [] }
+        // The final newline ends the last line; it does not start another.
+        let ended = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let all = ended.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var shown = Array(all.prefix(outputLines))
+        if all.count > outputLines || truncated {
+            shown.append("… (more in the evidence folder)")
+        }
+        return ["    \(name):"] + shown.map { "      " + $0 }
+    }
+
+    private static func indented(_ lines: [String]) -> [String] {
+        lines.map { "    " + $0 }
+    }
+}
+
+private extension String {
+    /// Pads a coloured word by the width of its plain text.
+    func padding(style: TerminalStyle, plain: String, to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - plain.count))
+    }
+}

@@ -1,0 +1,12 @@
+/// Names `OUT/<student>/`, the folder beside a report that holds its evidence files
+/// (`live.pcap`, the programs' output, the socket tables).
+public enum EvidenceFolder {
+    /// One safe path component for `student`: separators and NUL become `_`, leading dots
+    /// go, and an empty result is `student`. It must stay the rule Grading uses when it
+    /// saves `live.pcap`, or the evidence would land in two folders.
+    public static func name(for student: String) -> String {
+        var safe = String(student.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        return safe.isEmpty ? "student" : safe
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Grading
+import ReportFormats
+import Reporting
+import RubricScoring
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `grade` options that choose extra outputs for instructors, Gradescope and CI.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write Gradescope's results.json for the one student graded.", valueName: "file"))
+    var gradescope: String?
+
+    @Option(help: ArgumentHelp("Write JUnit XML, one test case per check, for a CI test report.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Write a Markdown summary, e.g. to $GITHUB_STEP_SUMMARY.", valueName: "file"))
+    var markdown: String?
+
+    @Option(help: ArgumentHelp("Write one self-contained HTML page for the class.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Exit with status 1 when a student scores below this.", valueName: "score"))
+    var failUnder: Double?
+
+    func validate() throws {
+        if let failUnder, !failUnder.isFinite || failUnder < 0 {
+            throw ValidationError("--fail-under must be a score of zero or more.")
+        }
+    }
+
+    /// The publisher for this run; Gradescope grades one submission at a time, so
+    /// `--gradescope` with several students is refused before anyone is graded.
+    func publisher(for students: [StudentSubmission], rubric: Rubric, outputFolder: URL) throws -> ReportPublisher {
+        if gradescope != nil, students.count != 1 {
+            throw fail("--gradescope writes the results of one student, but \(students.count) were found; name one student's folder.")
+        }
+        let destinations = ReportDestinations(
+            gradescope: gradescope.map(URL.init(fileURLWithPath:)), junit: junit.map(URL.init(fileURLWithPath:)),
+            markdown: markdown.map(URL.init(fileURLWithPath:)), html: html.map(URL.init(fileURLWithPath:)),
+            failUnder: failUnder)
+        let console = ConsoleOutput(
+            isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
+            width: terminalWidth,
+            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            warn: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
+        return ReportPublisher(
+            destinations: destinations, outputFolder: outputFolder, students: students.map(\.name),
+            checkIDs: rubric.checks.map(\.id), console: console)
+    }
+
+    /// Writes the extra files and the closing lines, then applies `--fail-under`.
+    func finish(_ publisher: ReportPublisher, _ reports: [StudentReport], graded: Int) throws {
+        let below: [StudentReport]
+        do {
+            below = try publisher.finish(reports)
+        } catch {
+            throw fail(error.description)
+        }
+        say(SummaryTable().footer(reports, graded: graded, folder: publisher.outputFolder.path))
+        guard let failUnder, !below.isEmpty else { return }
+        let names = below.map { "\($0.student) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))
+        throw ExitCode(1)
+    }
+
+    /// Columns of the terminal, so the progress line never wraps.
+    private var terminalWidth: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+}
