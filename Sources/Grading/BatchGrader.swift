@@ -25,9 +25,6 @@ public struct BatchGrader {
 
     /// Checks what the machine must offer before any student is touched.
     public static func preflight() throws(GradingError) -> SandboxTools {
-        guard geteuid() == 0 else {
-            throw GradingError("sockgrade grade needs root: it gives every student a private network namespace and runs their code as an unprivileged user. Run it with sudo (or as root in CI).")
-        }
         do {
             return try SandboxTools.locate()
         } catch {
@@ -45,6 +42,7 @@ public struct BatchGrader {
     ) throws(GradingError) -> [StudentReport] {
         try Self.rejectDuplicateNames(students)
         let tools = try Self.preflight()
+        let mode = try SandboxMode.detect(tools: tools, helper: options.helperExecutable)
         LeftoverSweep.run()
         try createOutputFolder()
         let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
@@ -56,17 +54,19 @@ public struct BatchGrader {
         if !plan.toGrade.isEmpty {
             let scratch = try ScratchSpace()
             defer { scratch.remove() }
-            let parent: NetworkNamespace
-            do {
-                parent = try NetworkNamespace(childHashEntries: 256)
-            } catch {
-                throw GradingError(error.description)
+            var parent: NetworkNamespace?
+            if mode.isRoot {
+                do {
+                    parent = try NetworkNamespace(childHashEntries: 256)
+                } catch {
+                    throw GradingError(error.description)
+                }
             }
             let controlGroups = try? ControlGroupRoot.detect().get()
             defer { controlGroups?.removeRunFolders() }
             let grader = StudentGrader(
                 rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder,
-                parentNamespace: parent, controlGroups: controlGroups)
+                parentNamespace: parent, controlGroups: controlGroups, mode: mode)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?
             pool.run(plan.toGrade) { event in

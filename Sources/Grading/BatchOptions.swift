@@ -8,10 +8,17 @@ public struct BatchOptions: Sendable {
     public var force: Bool
     /// The rubric file, part of every student's fingerprint.
     public var rubricFile: String
+    /// The sockgrade binary, which rootless grading starts inside each student's
+    /// namespaces to capture lo; nil where it is not known (the library in tests).
+    public var helperExecutable: String?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, rubricFile: String) {
+    public init(
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, rubricFile: String,
+        helperExecutable: String? = nil
+    ) {
         self.jobs = max(1, jobs)
         self.force = force
         self.rubricFile = rubricFile
+        self.helperExecutable = helperExecutable
     }
 }

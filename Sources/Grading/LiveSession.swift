@@ -19,9 +19,13 @@ struct LiveSession {
     var client: StudentProgram?
     var limits: RubricLimits
     var tools: SandboxTools
-    var user: SandboxUser
+    /// The uid of the student's programs; nil without root (see SandboxMode).
+    var user: SandboxUser?
+    var mode: SandboxMode
     var area: ScratchSpace.StudentArea
     var parentNamespace: NetworkNamespace?
+    /// Size of the tmpfs the work folder lives on (made by the holder without root).
+    var workBytes: Int
     var cancellation: Cancellation
     /// Where the student's cgroup is made; nil when the machine offers none.
     var controlGroups: ControlGroupRoot?
@@ -30,7 +34,9 @@ struct LiveSession {
         var observed = LiveObservations()
         let namespace: NetworkNamespace
         do {
-            namespace = try NetworkNamespace(parent: parentNamespace)
+            namespace = mode.isRoot
+                ? try NetworkNamespace(parent: parentNamespace)
+                : try NetworkNamespace(rootlessWith: tools, workFolder: (area.work.path, workBytes))
         } catch {
             observed.setupFailure = "The grader could not create a network namespace: \(error)"
             return observed
@@ -40,7 +46,7 @@ struct LiveSession {
         defer { removeGroup(studentLimits.group, into: &observed) }
         let jail = Jail(
             tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
-            limits: studentLimits.processLimits, temporarySizeBytes: limits.temporaryMiB << 20,
+            limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
             controlGroup: studentLimits.group)
         let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
@@ -51,9 +57,9 @@ struct LiveSession {
             note(studentLimits.hits(since: before), role: "\(program.role.rawValue)-build", into: &observed)
         }
         let capturePath = area.evidence.appendingPathComponent("live.pcap").path
-        var capture: LiveCapture?
+        var capture: LiveRecorder?
         do {
-            capture = try LiveCapture(namespaceDescriptor: namespace.descriptor, outputPath: capturePath)
+            capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)
             observed.capturePath = capturePath
         } catch {
             observed.captureProblem = "The live capture could not start: \(error)"
@@ -62,9 +68,11 @@ struct LiveSession {
         if observed.buildFailures[.server] == nil && !cancellation.isCancelled {
             runPrograms(jail: jail, watcher: watcher, observed: &observed)
         }
+        // The capture stops first: without root it is a process in the namespace,
+        // which the teardown would otherwise kill before it wrote the file.
+        capture?.stop()
         observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
-        if let capture {
-            capture.stop()
+        if capture != nil {
             analyzeCapture(at: capturePath, into: &observed)
         }
         return observed
@@ -119,15 +127,15 @@ struct LiveSession {
     /// The student's cgroup with the rubric's limits, or the reason there is none.
     private func makeLimits(into observed: inout LiveObservations) -> StudentLimits {
         guard let controlGroups else {
-            observed.notes.append("No cgroup on this machine: memory is not limited, and processes only per uid (RLIMIT_NPROC).")
+            observed.notes.append("No cgroup for the grader on this machine: memory is limited per process (RLIMIT_DATA), processes per user (RLIMIT_NPROC).")
             return StudentLimits(rubric: limits, group: nil)
         }
-        let name = "uid\(user.uid)-" + String(submission.name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        let name = "uid\(user?.uid ?? getuid())-" + String(submission.name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         do {
             let group = try controlGroups.makeGroup(named: name, memoryBytes: limits.memoryMiB << 20, processes: limits.processes)
             return StudentLimits(rubric: limits, group: group)
         } catch {
-            observed.notes.append("The student's cgroup could not be made (\(error)): memory is not limited.")
+            observed.notes.append("The student's cgroup could not be made (\(error)): memory is limited per process (RLIMIT_DATA), processes per user (RLIMIT_NPROC).")
             return StudentLimits(rubric: limits, group: nil)
         }
     }

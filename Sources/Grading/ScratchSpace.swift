@@ -43,7 +43,9 @@ public final class ScratchSpace: Sendable {
 
     /// - Parameter workBytes: the size of the tmpfs the work folder lives on, so
     ///   a student who writes without end fills that, never the host's disk.
-    func makeArea(for student: String, owner: SandboxUser, workBytes: Int) throws(GradingError) -> StudentArea {
+    /// Without root (`owner` nil) nothing can be mounted here: the namespace
+    /// holder puts the work folder on a tmpfs in its own mount namespace.
+    func makeArea(for student: String, owner: SandboxUser?, workBytes: Int) throws(GradingError) -> StudentArea {
         let folder = root.appendingPathComponent(EvidenceFolder.name(for: student))
         let area = StudentArea(work: folder.appendingPathComponent("work"), evidence: folder.appendingPathComponent("evidence"))
         do {
@@ -54,6 +56,10 @@ public final class ScratchSpace: Sendable {
         }
         chmod(folder.path, 0o711)
         chmod(area.evidence.path, 0o700)
+        guard let owner else {
+            chmod(area.work.path, 0o700)
+            return area
+        }
         let options = "size=\(workBytes),nr_inodes=8192,mode=0700,uid=\(owner.uid),gid=\(owner.gid)"
         guard mount("sockgrade", area.work.path, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0 else {
             throw GradingError("Cannot mount a tmpfs on \(area.work.path): \(String(cString: strerror(errno))).")

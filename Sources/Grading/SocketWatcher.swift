@@ -22,8 +22,9 @@ struct SocketWatcher {
     }
 
     /// Every process currently in the student's network namespace.
+    /// Every student process in the namespace (not the rootless holder that keeps it).
     func studentProcesses() -> [Int32] {
-        processes.processes(inNamespace: "net", inode: namespace.inode)
+        processes.processes(inNamespace: "net", inode: namespace.inode).filter { $0 != namespace.holder?.pid }
     }
 
     /// The PID namespace the sandbox of `launcher` (the bubblewrap process) created.

@@ -16,10 +16,11 @@ public struct StudentGrader: Sendable {
     public var parentNamespace: NetworkNamespace?
     /// Where each student's cgroup is made; nil when the machine offers none.
     public var controlGroups: ControlGroupRoot?
+    public var mode: SandboxMode
 
     public init(
         rubric: Rubric, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
-        parentNamespace: NetworkNamespace? = nil, controlGroups: ControlGroupRoot? = nil
+        parentNamespace: NetworkNamespace? = nil, controlGroups: ControlGroupRoot? = nil, mode: SandboxMode = .root
     ) {
         self.rubric = rubric
         self.tools = tools
@@ -27,6 +28,7 @@ public struct StudentGrader: Sendable {
         self.outputFolder = outputFolder
         self.parentNamespace = parentNamespace
         self.controlGroups = controlGroups
+        self.mode = mode
     }
 
     /// Nil when `cancellation` stopped the run: an interrupted student gets no
@@ -34,6 +36,9 @@ public struct StudentGrader: Sendable {
     public func grade(_ submission: StudentSubmission, slot: Int = 0, cancellation: Cancellation = Cancellation()) -> StudentReport? {
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
+        if !mode.isRoot {
+            notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
+        }
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
         let found = ProgramLocator.locate(in: submission.folder)
         let server = found[.server].flatMap(\.program)
@@ -81,11 +86,12 @@ public struct StudentGrader: Sendable {
         _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
         slot: Int, cancellation: Cancellation, notes: inout [String]
     ) -> LiveObservations {
-        let user = SandboxUser.slot(slot)
+        let user = mode.isRoot ? SandboxUser.slot(slot) : nil
         let area: ScratchSpace.StudentArea
         let copier = SubmissionCopier(owner: user)
+        let workBytes = copier.maximumBytes + rubric.limits.temporaryMiB << 20
         do {
-            area = try scratch.makeArea(for: submission.name, owner: user, workBytes: copier.maximumBytes + rubric.limits.temporaryMiB << 20)
+            area = try scratch.makeArea(for: submission.name, owner: user, workBytes: workBytes)
         } catch {
             var observed = LiveObservations()
             observed.setupFailure = error.message
@@ -96,11 +102,11 @@ public struct StudentGrader: Sendable {
         notes += copy.skipped.map { "Not copied into the sandbox: \($0)" }
         let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
         try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
-        chown(buildFolder.path, user.uid, user.gid)
+        if let user { chown(buildFolder.path, user.uid, user.gid) }
 
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: rubric.limits,
-            tools: tools, user: user, area: area, parentNamespace: parentNamespace,
+            tools: tools, user: user, mode: mode, area: area, parentNamespace: parentNamespace, workBytes: workBytes,
             cancellation: cancellation, controlGroups: controlGroups).run()
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")

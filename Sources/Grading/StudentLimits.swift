@@ -1,3 +1,4 @@
+import Foundation
 import RubricScoring
 
 #if canImport(Glibc)
@@ -11,10 +12,27 @@ struct StudentLimits {
     var rubric: RubricLimits
     var group: ControlGroup?
 
-    var processLimits: ProcessLimits {
-        ProcessLimits(
-            processes: rubric.processes, openFiles: rubric.openFiles,
+    /// Without a cgroup, memory falls back to RLIMIT_DATA per process. Without
+    /// root, the programs run as the grader's own uid, whose processes already
+    /// count against RLIMIT_NPROC, so the cap is raised by what it runs now.
+    func processLimits(rootless: Bool) -> ProcessLimits {
+        var limits = ProcessLimits(
+            processes: rubric.processes + (rootless ? Self.processesOfCurrentUser() : 0), openFiles: rubric.openFiles,
             fileSizeBytes: rubric.fileSizeMiB << 20, cpuSeconds: rubric.cpuSeconds)
+        if group == nil { limits.dataBytes = rubric.memoryMiB << 20 }
+        return limits
+    }
+
+    /// Tasks (processes and threads) running as the caller's real uid.
+    static func processesOfCurrentUser() -> Int {
+        let uid = getuid()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).reduce(0) { count, pid in
+            var info = stat()
+            guard stat("/proc/\(pid)", &info) == 0, info.st_uid == uid else { return count }
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"))?.count ?? 1
+            return count + tasks
+        }
     }
 
     /// What was hit while a program ran, in words for the report.

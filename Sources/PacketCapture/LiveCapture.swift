@@ -21,7 +21,9 @@ public final class LiveCapture: @unchecked Sendable {
     private var stopped = false
 
     /// Returns once the capture is active, so traffic from then on is in the file.
-    public init(namespaceDescriptor: Int32, outputPath: String, interface: String = "lo") throws(CaptureError) {
+    /// - Parameter namespaceDescriptor: the namespace to capture in; nil for the
+    ///   caller's own (a helper process that nsenter already put there).
+    public init(namespaceDescriptor: Int32?, outputPath: String, interface: String = "lo") throws(CaptureError) {
         self.outputPath = outputPath
         var wake: [Int32] = [0, 0]
         guard sockgrade_pipe_cloexec(&wake) == 0 else {
@@ -93,8 +95,8 @@ private struct CaptureSession {
     let handle: PcapHandle
     let dumper: PcapDumper
 
-    init(namespace: Int32, interface: String, path: String) throws(CaptureError) {
-        guard sockgrade_join_network(namespace) == 0 else {
+    init(namespace: Int32?, interface: String, path: String) throws(CaptureError) {
+        if let namespace, sockgrade_join_network(namespace) != 0 {
             throw CaptureError(.liveCapture, subject: interface, problem: "setns into the student's network namespace failed: errno \(errno)")
         }
         handle = try PcapHandle.create(interface: interface)

@@ -10,8 +10,11 @@ public struct Jail: Sendable {
     public static let homeInside = "/home/student"
 
     public var tools: SandboxTools
-    public var namespacePath: String
-    public var user: SandboxUser
+    /// How nsenter joins the student's namespace(s).
+    public var nsenterArguments: [String]
+    /// The uid student code runs as (root mode); nil without root, where
+    /// bubblewrap maps the grader's own uid to 1000 in a user namespace of its own.
+    public var user: SandboxUser?
     /// Host folder bound read-write at `homeInside`.
     public var scratchFolder: String
     public var limits: ProcessLimits
@@ -20,12 +23,12 @@ public struct Jail: Sendable {
     public var launcherPrefix: [String]
 
     public init(
-        tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser,
+        tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser?,
         scratchFolder: String, limits: ProcessLimits = ProcessLimits(),
         temporarySizeBytes: Int = 64 << 20, controlGroup: ControlGroup? = nil
     ) {
         self.tools = tools
-        self.namespacePath = namespace.path
+        self.nsenterArguments = namespace.nsenterArguments
         self.user = user
         self.scratchFolder = scratchFolder
         self.limits = limits
@@ -35,12 +38,19 @@ public struct Jail: Sendable {
 
     /// The full command line that runs `program` (absolute path inside the sandbox).
     public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
-        launcherPrefix + [tools.nsenter, "--net=\(namespacePath)", "--", tools.bubblewrap]
+        launcherPrefix + [tools.nsenter] + nsenterArguments + ["--", tools.bubblewrap]
             + bubblewrapArguments(workingDirectory: workingDirectory)
-            + ["--", tools.setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups",
-               "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
-               tools.prlimit] + limits.prlimitArguments + ["--"]
+            + ["--"] + identityArguments
+            + [tools.prlimit] + limits.prlimitArguments + ["--"]
             + program
+    }
+
+    /// Root mode drops to the unprivileged uid with setpriv after bubblewrap has
+    /// built the mounts; without root, bubblewrap's own user namespace does it.
+    private var identityArguments: [String] {
+        guard let user else { return [] }
+        return [tools.setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
     }
 
     /// What student programs see in their environment, and nothing else.
@@ -52,7 +62,10 @@ public struct Jail: Sendable {
     }
 
     private func bubblewrapArguments(workingDirectory: String) -> [String] {
-        var arguments = [
+        var arguments = user != nil ? [] : [
+            "--unshare-user", "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL", "--disable-userns",
+        ]
+        arguments += [
             "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--die-with-parent", "--new-session", "--hostname", "sockgrade",
             "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",

@@ -11,8 +11,13 @@ import Glibc
 /// thread, and the grader's other threads must stay in the host namespace) and
 /// kept alive by an open descriptor, so nothing is left behind when the grader
 /// dies: the kernel frees the namespace with its last reference.
-public final class NetworkNamespace: Sendable {
-    /// Descriptor of `/proc/thread-self/ns/net` as seen by the creating thread.
+///
+/// Without root it is made by a holder process instead (`unshare --user
+/// --map-root-user --net`, which needs a single-threaded caller), killed by
+/// its parent-death signal if the grader dies.
+public final class NetworkNamespace: @unchecked Sendable {
+    /// Descriptor of the namespace (`/proc/thread-self/ns/net` of the creating
+    /// thread, or `/proc/HOLDER/ns/net`).
     public let descriptor: Int32
     /// The namespace's inode, as `/proc/PID/ns/net` links show it (`net:[INODE]`).
     public let inode: UInt64
@@ -24,6 +29,17 @@ public final class NetworkNamespace: Sendable {
 
     /// A path that names this namespace for tools such as `nsenter --net=PATH`.
     public var path: String { "/proc/\(getpid())/fd/\(descriptor)" }
+    /// The process that keeps a rootless namespace (and its user namespace) alive.
+    public let holder: ChildProcess?
+    /// Whether joining also takes the holder's mount namespace (its tmpfs work folder).
+    private let joinsMountNamespace: Bool
+
+    /// What `nsenter` needs to put a process into this namespace: the network
+    /// namespace alone as root; the holder's user namespace first without root.
+    public var nsenterArguments: [String] {
+        guard let holder else { return ["--net=\(path)"] }
+        return ["--target", String(holder.pid), "--user", "--net", "--preserve-credentials"] + (joinsMountNamespace ? ["--mount"] : [])
+    }
 
     /// - Parameters:
     ///   - parent: the namespace to create this one from (default: the grader's own).
@@ -39,9 +55,55 @@ public final class NetworkNamespace: Sendable {
         case .failure(let error):
             throw error
         }
+        holder = nil
+        joinsMountNamespace = false
+    }
+
+    /// A namespace made without root, inside a new user namespace, by a holder process.
+    /// - Parameter workFolder: a folder to put on a tmpfs of `bytes` (its files
+    ///   copied in) in the holder's own mount namespace, which processes joining
+    ///   this namespace see: without root nothing can be mounted on the host.
+    public init(rootlessWith tools: SandboxTools, workFolder: (path: String, bytes: Int)? = nil) throws(SandboxError) {
+        var script = "set -e; ip link set lo up; "
+        var arguments = [tools.setpriv, "--pdeathsig", "KILL", "--", tools.unshare, "--user", "--map-root-user", "--net"]
+        var scriptArguments: [String] = []
+        if let workFolder {
+            arguments.append("--mount")
+            script += #"mount -t tmpfs -o "size=$1,nr_inodes=8192,mode=0700" sockgrade "$2"; cp -a "$3/." "$2/"; mount --bind "$2" "$3"; "#
+            scriptArguments = [String(workFolder.bytes), workFolder.path + ".tmpfs", workFolder.path]
+            mkdir(workFolder.path + ".tmpfs", 0o700)
+        }
+        script += "echo ready; exec sleep infinity"
+        let process = try ChildProcess(
+            arguments: arguments + ["--", "/bin/sh", "-c", script, "holder"] + scriptArguments,
+            environment: ["PATH=/usr/sbin:/usr/bin:/sbin:/bin"], outputLimit: 4096)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !process.standardOutput.text.contains("ready") && !process.hasExited && ContinuousClock.now < deadline {
+            process.pollOnce(timeoutMilliseconds: 10)
+        }
+        guard process.standardOutput.text.contains("ready") else {
+            process.kill()
+            throw SandboxError(
+                "creating a user and network namespace (unshare --user --map-root-user --net)",
+                hint: "It said: \(process.standardError.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let namespace = open("/proc/\(process.pid)/ns/net", O_RDONLY | O_CLOEXEC)
+        let tcp = open("/proc/\(process.pid)/net/tcp", O_RDONLY | O_CLOEXEC)
+        let tcp6 = open("/proc/\(process.pid)/net/tcp6", O_RDONLY | O_CLOEXEC)
+        var status = stat()
+        guard namespace >= 0, tcp >= 0, tcp6 >= 0, fstat(namespace, &status) == 0 else {
+            let error = SandboxError.lastError("opening the holder's namespace files under /proc/\(process.pid)")
+            for fd in [namespace, tcp, tcp6] where fd >= 0 { close(fd) }
+            process.kill()
+            throw error
+        }
+        (descriptor, tcpDescriptor, tcp6Descriptor, inode) = (namespace, tcp, tcp6, UInt64(status.st_ino))
+        holder = process
+        joinsMountNamespace = workFolder != nil
     }
 
     deinit {
+        holder?.kill()
         close(tcpDescriptor)
         close(tcp6Descriptor)
         close(descriptor)

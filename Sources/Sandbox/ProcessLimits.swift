@@ -5,6 +5,8 @@ public struct ProcessLimits: Sendable, Equatable {
     public var openFiles: Int
     public var fileSizeBytes: Int
     public var cpuSeconds: Int
+    /// RLIMIT_DATA per process, where no cgroup limits the memory of all together.
+    public var dataBytes: Int?
 
     public init(processes: Int = 256, openFiles: Int = 256, fileSizeBytes: Int = 64 << 20, cpuSeconds: Int = 60) {
         self.processes = processes
@@ -18,6 +20,6 @@ public struct ProcessLimits: Sendable, Equatable {
             "--nproc=\(processes)", "--nofile=\(openFiles)",
             // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
             "--fsize=\(fileSizeBytes)", "--cpu=\(cpuSeconds):\(cpuSeconds + 1)", "--core=0",
-        ]
+        ] + (dataBytes.map { ["--data=\($0)"] } ?? [])
     }
 }

@@ -8,6 +8,7 @@ public struct SandboxTools: Sendable, Equatable {
     public var bubblewrap: String
     public var setpriv: String
     public var prlimit: String
+    public var unshare: String
 
     /// Finds the tools in the system folders (never the caller's PATH, which a
     /// user could point anywhere).
@@ -25,6 +26,7 @@ public struct SandboxTools: Sendable, Equatable {
             nsenter: try find("nsenter", package: "util-linux"),
             bubblewrap: try find("bwrap", package: "bubblewrap"),
             setpriv: try find("setpriv", package: "util-linux"),
-            prlimit: try find("prlimit", package: "util-linux"))
+            prlimit: try find("prlimit", package: "util-linux"),
+            unshare: try find("unshare", package: "util-linux"))
     }
 }

@@ -40,6 +40,11 @@ struct Grade: ParsableCommand {
     @OptionGroup(title: "Outputs for Gradescope, CI and the instructor")
     var reportOptions: ReportOptions
 
+    /// This binary, which rootless grading starts again as its capture helper.
+    static var executablePath: String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one folder to grade.") }
         if let username, username.isEmpty { throw ValidationError("--username must not be empty.") }
@@ -67,7 +72,8 @@ struct Grade: ParsableCommand {
         defer { stopSignals.restore() }
         let grader = BatchGrader(
             rubric: rubric, outputFolder: output,
-            options: BatchOptions(jobs: jobs, force: force, rubricFile: self.rubric), cancellation: cancellation)
+            options: BatchOptions(jobs: jobs, force: force, rubricFile: self.rubric, helperExecutable: Self.executablePath),
+            cancellation: cancellation)
         let reports: [StudentReport]
         var graded = 0
         do {

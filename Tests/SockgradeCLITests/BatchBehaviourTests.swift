@@ -41,6 +41,22 @@ struct BatchBehaviourTests {
         #expect(csvOne == csvTwo)
     }
 
+    @Test func rootlessVerdictsEqualRootOnes() throws {
+        let root = try Scratch(), rootless = try Scratch()
+        #expect(try grade([], out: root.url).status == 0)
+        let user = try UnprivilegedUser.make(owning: rootless.url)
+        let fence = try TestFence()
+        let result = try Sockgrade.run(
+            ["grade", "submissions", "--out", rootless.url.path],
+            environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR": "/tmp"], fence: fence, user: user)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try verdicts(rootless.url) == verdicts(root.url))
+        let alice = try String(contentsOf: rootless.url.appendingPathComponent("alice.json"), encoding: .utf8)
+        #expect(alice.contains("Graded without root"))
+        #expect(fence.members().isEmpty)
+        #expect(fence.remove())
+    }
+
     @Test func unchangedStudentsAreNotGradedAgain() throws {
         let out = try Scratch()
         let first = try grade([], out: out.url)

@@ -17,10 +17,11 @@ enum Sockgrade {
     static var binary: URL { root.appendingPathComponent(".build/debug/sockgrade") }
 
     static func run(
-        _ arguments: [String], in folder: URL = root, environment: [String: String]? = nil, fence: TestFence? = nil
+        _ arguments: [String], in folder: URL = root, environment: [String: String]? = nil, fence: TestFence? = nil,
+        user: String? = nil
     ) throws -> CommandResult {
         guard let fence else { return try Command.run(binary, arguments, in: folder, environment: environment) }
-        let command = fence.wrap([binary.path] + arguments)
+        let command = fence.wrap([binary.path] + arguments, as: user)
         return try Command.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()), in: folder, environment: environment)
     }
 }

@@ -39,10 +39,12 @@ final class TestFence {
         }
     }
 
-    /// The command line that runs `arguments` inside the fence.
-    func wrap(_ arguments: [String]) -> [String] {
+    /// The command line that runs `arguments` inside the fence, as `user` if given
+    /// (root places the process in the fence, then drops to the user).
+    func wrap(_ arguments: [String], as user: String? = nil) -> [String] {
         let script = #"for f in "$@"; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@""#
-        return ["/bin/sh", "-c", script, "fence"] + membership + ["--"] + arguments
+        let drop = user.map { ["/usr/bin/setpriv", "--reuid=\($0)", "--regid=\($0)", "--init-groups", "--"] } ?? []
+        return ["/bin/sh", "-c", script, "fence"] + membership + ["--"] + drop + arguments
     }
 
     /// Processes still inside the fence, its sub-groups included.

@@ -1,6 +1,6 @@
 # Tries to read another student, the shadow file and the grader's files.
 import os, socket
-for path in ("../daemon/server.py", "/etc/shadow", "/root/.bash_history", "/proc/1/root/etc/hostname"):
+for path in ("../daemon/server.py", "/etc/shadow", "/root/.bash_history", "/etc/ssh/ssh_host_ed25519_key"):
     try:
         with open(path) as f:
             print("read:", path, len(f.read()))
