@@ -44,7 +44,7 @@ release: deps
 	$(SWIFT) build -c release -j $(JOBS) --product sockgrade
 
 grade: release
-	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS)
+	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS) --html $(REPORTS)/index.html
 
 test: build test-deps
 	$(SWIFT) test -j $(JOBS)
