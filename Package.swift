@@ -39,11 +39,14 @@ let package = Package(
         .target(name: "Sandbox", dependencies: ["CLinux"], swiftSettings: strictSettings),
         .target(name: "Reporting", swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
+        // issue 5: sockgrade.yaml build/run settings.
+        .target(name: "ProgramManifest", dependencies: ["Yams"], swiftSettings: strictSettings),
         .target(
             name: "Grading",
             dependencies: [
                 "PacketDecoding", "StreamReassembly", "PacketCapture", "SocketTable",
                 "Sandbox", "RubricScoring", "Reporting",
+                "ProgramManifest",  // issue 5
             ],
             swiftSettings: strictSettings
         ),
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "PacketCapture", "Reporting", "RubricScoring", "SocketTable", "Sandbox"]),
+        .testTarget(name: "ProgramManifestTests", dependencies: ["ProgramManifest"]),  // issue 5
         // Runs the built binary as a user would; `make test` builds it first.
         .testTarget(name: "SockgradeCLITests"),
     ]

@@ -27,7 +27,7 @@ public struct StudentGrader: Sendable {
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
-        let found = ProgramLocator.locate(in: submission.folder)
+        let found = ProgramLocator.locate(in: submission.folder, rubric: rubric)
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Grading
+
+/// The names students really use, the languages of issue 5, and what the
+/// report says when the grader cannot tell.
+@Suite struct ProgramNamingTests {
+    static let javaMain = "public static void main(String[] args) {}"
+
+    @Test(arguments: [
+        (["Serv.py", "Cli.py"], "Serv.py", "Cli.py"),
+        (["socket_server.py", "socket_client.py"], "socket_server.py", "socket_client.py"),
+        (["echo-server.js", "echo-client.js"], "echo-server.js", "echo-client.js"),
+        (["server/main.go", "server/util.go", "client/main.go"], "server/main.go", "client/main.go"),
+        (["srv.rs", "clnt.rs"], "srv.rs", "clnt.rs"),
+        (["Sources/server/main.swift", "Sources/client/main.swift"], "Sources/server/main.swift", "Sources/client/main.swift"),
+        (["run_server.sh", "client.sh"], "run_server.sh", "client.sh"),
+    ])
+    func findsTheRoleFromNamesAndFolders(files: [String], server: String, client: String) throws {
+        let folder = try TemporaryFolder()
+        for file in files {
+            try folder.write(file, file.hasSuffix(".go") ? (file.hasSuffix("main.go") ? "package main\nfunc main() {}\n" : "package main\n")
+                : file.hasSuffix(".rs") ? "fn main() {}\n" : "x\n")
+        }
+        let found = ProgramLocator.locate(in: folder.url)
+        #expect(found[.server]?.program?.sourcePath == server)
+        #expect(found[.client]?.program?.sourcePath == client)
+    }
+
+    @Test func goHelpersBesideMainAreBuiltWithIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("server/main.go", "package main\nfunc main() { greet() }\n")
+        try folder.write("server/greet.go", "package main\nfunc greet() {}\n")
+        try folder.write("server/greet_test.go", "package main\n")
+        let server = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        #expect(server.language == .go)
+        #expect(server.companionSources == ["server/greet.go"])
+        #expect(server.buildCommand?.suffix(2) == ["/home/student/server/main.go", "/home/student/server/greet.go"])
+        #expect(server.buildCommand?.contains("GOCACHE=/home/student/.sockgrade-build/cache/go-build") == true)
+    }
+
+    @Test func javaMainClassIsFoundByItsMainNotByTheFileName() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("src/edu/lab/TCPServer.java", "package edu.lab;\npublic class TCPServer { void serve() {} }\n")
+        try folder.write("src/edu/lab/ServerMain.java", "package edu.lab;\nclass Helper {}\nclass Launcher {\n  \(Self.javaMain)\n}\n")
+        try folder.write("src/edu/lab/TCPClient.java", "package edu.lab;\npublic class TCPClient { \(Self.javaMain) }\n")
+        let found = ProgramLocator.locate(in: folder.url)
+        let server = try #require(found[.server]?.program)
+        #expect(server.sourcePath == "src/edu/lab/ServerMain.java")
+        #expect(server.mainClass == "edu.lab.Launcher")
+        #expect(server.buildCommand?.contains("/home/student/src") == true)
+        #expect(found[.client]?.program?.mainClass == "edu.lab.TCPClient")
+    }
+
+    @Test func scriptWithoutExtensionIsToldByItsShebang() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("server", "#!/usr/bin/env python3\nprint(1)\n")
+        try folder.write("client", "#!/bin/bash\necho hi\n")
+        let found = ProgramLocator.locate(in: folder.url)
+        #expect(found[.server]?.program?.language == .python)
+        #expect(found[.client]?.program?.runCommand == ["/usr/bin/bash", "/home/student/client"])
+    }
+
+    @Test func namesThatSayNothingGetAFixInTheReport() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.py")
+        try folder.write("b.py")
+        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        #expect(reason.contains("found only a.py, b.py"))
+        #expect(reason.contains("sockgrade.yaml"))
+    }
+
+    @Test func twoMainsInOneRoleFolderAreAmbiguousWithAFix() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("server/a.c", "int main(void) { return 0; }\n")
+        try folder.write("server/b.c", "int main(void) { return 0; }\n")
+        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        #expect(reason.contains("More than one server program inside a folder named 'server': server/a.c, server/b.c"))
+        #expect(reason.contains("sockgrade.yaml"))
+    }
+
+    @Test func manifestNamesTheSourcesAndTheArguments() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("code/listen.py")
+        try folder.write("code/talk.py")
+        let choices: [ProgramRole: ProgramChoice] = [
+            .server: ProgramChoice(source: "code/listen.py", settings: ProgramSettings(arguments: ["59670"])),
+            .client: ProgramChoice(source: "code/talk.py", settings: ProgramSettings(run: ["python3", "talk.py"], arguments: ["x"], workingFolder: "code")),
+        ]
+        let found = ProgramLocator.locate(in: folder.url, settings: choices)
+        let server = try #require(found[.server]?.program)
+        #expect(server.runCommand == ["/usr/bin/python3", "-u", "/home/student/code/listen.py", "59670"])
+        let client = try #require(found[.client]?.program)
+        #expect(client.runCommand == ["python3", "talk.py", "x"])
+        #expect(client.folderInside == "/home/student/code")
+        #expect(client.buildCommand == nil)
+    }
+
+    @Test func manifestNamingAMissingFileSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let found = ProgramLocator.locate(in: folder.url, settings: [.server: ProgramChoice(source: "nope.py")])
+        #expect(found[.server]?.reason?.contains("names nope.py as the server's source, but there is no such file") == true)
+    }
+
+    @Test(arguments: Language.allCases)
+    func missingToolchainNamesWhatToInstall(language: Language) throws {
+        let emptyRoot = try TemporaryFolder()
+        let missing = try #require(language.missingTool(under: emptyRoot.url.path))
+        #expect(missing.program.hasPrefix("/"))
+        switch language {
+        case .go: #expect(missing.installHint == "Debian package golang-go")
+        case .rust: #expect(missing.installHint == "Debian package rustc")
+        case .swift: #expect(missing.installHint.contains("/opt/swift"))
+        default: #expect(missing.installHint.hasPrefix("Debian package "))
+        }
+    }
+}
