@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),  // issue 5
     ],
     targets: [
         // libpcap, reached only from PacketCapture.
@@ -39,6 +40,13 @@ let package = Package(
         .target(name: "Sandbox", dependencies: ["CLinux"], swiftSettings: strictSettings),
         .target(name: "Reporting", swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
+        // issue 5: zlib's gzip reader for .tar.gz (ZIPFoundation's own CZLib is for .zip).
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // issue 5: Canvas/Moodle downloads and student archives, unpacked safely.
+        .target(
+            name: "SubmissionIntake",
+            dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         // issue 5: sockgrade.yaml build/run settings.
         .target(name: "ProgramManifest", dependencies: ["Yams"], swiftSettings: strictSettings),
         .target(
@@ -46,7 +54,7 @@ let package = Package(
             dependencies: [
                 "PacketDecoding", "StreamReassembly", "PacketCapture", "SocketTable",
                 "Sandbox", "RubricScoring", "Reporting",
-                "ProgramManifest",  // issue 5
+                "ProgramManifest", "SubmissionIntake",  // issue 5
             ],
             swiftSettings: strictSettings
         ),
@@ -69,6 +77,7 @@ let package = Package(
         .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "PacketCapture", "Reporting", "RubricScoring", "SocketTable", "Sandbox"]),
+        .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake"]),  // issue 5
         .testTarget(name: "ProgramManifestTests", dependencies: ["ProgramManifest"]),  // issue 5
         // Runs the built binary as a user would; `make test` builds it first.
         .testTarget(name: "SockgradeCLITests"),

@@ -24,8 +24,10 @@ public struct StudentGrader: Sendable {
     }
 
     public func grade(_ submission: StudentSubmission, slot: Int = 0) -> StudentReport {
+        if submission.isMissing { return MissingSubmission.report(submission, rubric: rubric) }  // issue 5
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
+        notes += submission.intakeNotes  // issue 5
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
         let found = ProgramLocator.locate(in: submission.folder, rubric: rubric)
         let server = found[.server].flatMap(\.program)
