@@ -34,12 +34,14 @@ public struct StudentGrader: Sendable {
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
+        var listeningPort: UInt16?  // issue 5
         if let server {
             var observed = runLive(submission, server: server, client: client, slot: slot, notes: &notes)
             if client == nil, case .notFound(let why)? = found[.client] {
                 observed.buildFailures[.client] = why
             }
             runs = observed.runs
+            listeningPort = observed.listening?.row.local.port  // issue 5
             if observed.listening != nil {
                 sockets = SocketSnapshots(
                     atListen: observed.tableAtListen.map(\.netstatLine),
@@ -57,6 +59,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
+        results += DeliverableChecks(folder: submission.folder, port: listeningPort, tools: tools).results()  // issue 5
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: 1, student: submission.name, username: submission.username,
