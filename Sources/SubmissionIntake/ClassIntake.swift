@@ -60,6 +60,14 @@ public struct ClassIntake {
         } else {
             rosterFolders = [input]
         }
+        if ArchiveKind.of(input) != nil, Self.isOneStudent(source) {
+            // `sockgrade grade alice.zip`: one student's own archive, named after it.
+            let key = ArchiveName.stem(input.lastPathComponent)
+            let target = layout.folder(for: key, lms: LMSName(key))
+            layout.note(TreeCopy.copy(source, into: target).map { "Not used: \($0) is a link or a special file." }, for: key)
+            layout.note(unassigned, for: key)
+            return IntakeResult(students: layout.students(), unassigned: [], rosterFolders: rosterFolders)
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") && !Self.ignored.contains(name.lowercased()) {
             place(source.appendingPathComponent(name), layout: &layout, unassigned: &unassigned)
@@ -120,6 +128,17 @@ public struct ClassIntake {
             guard ArchiveKind.of(archive) != nil else { continue }
             unpack(archive, into: folder.appendingPathComponent(ArchiveName.stem(name)), key: key, layout: &layout)
         }
+    }
+
+    /// An unpacked archive is one student's work when its top level holds
+    /// files but no per-student names or archives.
+    static func isOneStudent(_ folder: URL) -> Bool {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+        let hasFile = names.contains { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        return hasFile && !names.contains { LMSName($0) != nil || ArchiveKind.of(folder.appendingPathComponent($0)) != nil }
     }
 
     /// A folder holding one folder and nothing else is replaced by it (a zip of `lab2/`).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RubricScoring
 @testable import Grading
 
 /// The names students really use, the languages of issue 5, and what the
@@ -113,5 +114,35 @@ import Testing
         case .swift: #expect(missing.installHint.contains("/opt/swift"))
         default: #expect(missing.installHint.hasPrefix("Debian package "))
         }
+    }
+}
+
+/// The rubric's `programs:` section gives every submission defaults that a
+/// student's own sockgrade.yaml overrides field by field.
+@Suite struct RubricProgramDefaultsTests {
+    /// A one-check rubric with the given `programs:` section, in `folder`.
+    func rubric(in folder: TemporaryFolder, programs: String) throws -> Rubric {
+        let text = "name: Lab\nchecks:\n  - {id: server-listening, title: Listens, points: 1}\nprograms:\n" + programs
+        let file = try folder.write("rubric.yaml", text)
+        return try Rubric.load(from: file.path, knownCheckIDs: CheckID.all)
+    }
+
+    @Test func rubricDefaultsApplyUnderTheStudentsManifest() throws {
+        let folder = try TemporaryFolder()
+        let rubric = try rubric(in: folder, programs: "  server:\n    args: [\"59123\"]\n  client:\n    args: [\"127.0.0.1\", \"59123\"]\n")
+        try folder.write("alice/server.py")
+        try folder.write("alice/client.py")
+        try folder.write("alice/sockgrade.yaml", "client:\n  args: [\"127.0.0.1\", \"60000\"]\n")
+        let found = ProgramLocator.locate(in: folder.url.appendingPathComponent("alice"), rubric: rubric)
+        #expect(found[.server]?.program?.runCommand.last == "59123")
+        #expect(found[.client]?.program?.runCommand.suffix(2) == ["127.0.0.1", "60000"])
+    }
+
+    @Test func aBadDefaultInTheRubricIsNamedWithItsLine() throws {
+        let folder = try TemporaryFolder()
+        let rubric = try rubric(in: folder, programs: "  server:\n    argz: [\"59123\"]\n")
+        try folder.write("alice/server.py")
+        let reason = ProgramLocator.locate(in: folder.url.appendingPathComponent("alice"), rubric: rubric)[.server]?.reason ?? ""
+        #expect(reason.contains("rubric.yaml line 6: 'programs.server.argz': is not a field sockgrade knows"))
     }
 }

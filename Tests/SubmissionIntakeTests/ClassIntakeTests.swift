@@ -55,3 +55,14 @@ import Testing
         #expect(result.unassigned.first?.contains("stray.py") == true)
     }
 }
+
+@Suite struct OneStudentArchiveTests {
+    @Test func oneStudentsOwnArchiveIsOneStudentNamedAfterIt() throws {
+        let work = try WorkFolder()
+        let result = try ClassIntake(workFolder: work.url).take(Fixtures.archive("hostile/traversal.zip"))
+        #expect(result.students.map(\.name) == ["traversal"])
+        #expect(work.files(under: result.students[0].folder) == ["server.py"])
+        #expect(result.students[0].notes.filter { $0.contains("was not unpacked") }.count == 4)
+        #expect(result.unassigned.isEmpty)
+    }
+}
