@@ -62,8 +62,7 @@ public struct ClassIntake {
         }
         if ArchiveKind.of(input) != nil, Self.isOneStudent(source) {
             // `sockgrade grade alice.zip`: one student's own archive, named after it.
-            let key = ArchiveName.stem(input.lastPathComponent)
-            let target = layout.folder(for: key, lms: LMSName(key))
+            let (target, key) = layout.folder(for: ArchiveName.stem(input.lastPathComponent), lms: nil)
             layout.note(TreeCopy.copy(source, into: target).map { "Not used: \($0) is a link or a special file." }, for: key)
             layout.note(unassigned, for: key)
             return IntakeResult(students: layout.students(), unassigned: [], rosterFolders: rosterFolders)
@@ -88,12 +87,12 @@ public struct ClassIntake {
             return
         }
         let lms = LMSName(name)
-        let key = lms?.student ?? (isFolder ? name : ArchiveName.stem(name))
+        let student = lms?.student ?? (isFolder ? name : ArchiveName.stem(name))
         guard isFolder || lms != nil || ArchiveKind.of(entry) != nil else {
             unassigned.append("\(name) is a loose file whose name says no student (not Canvas's login_id_id_file nor Moodle's Name_id_assignsubmission_file_); it was not graded.")
             return
         }
-        let target = layout.folder(for: key, lms: lms)
+        let (target, key) = layout.folder(for: student, lms: lms)
         let fileName = lms.map { $0.fileName.isEmpty ? name : $0.fileName } ?? name
         if lms?.late == true { layout.note("Canvas marks \(fileName) as handed in late.", for: key) }
         if isFolder {

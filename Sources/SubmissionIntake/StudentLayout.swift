@@ -8,26 +8,34 @@ struct StudentLayout {
     private var lmsOf: [String: LMSName] = [:]
     private var notesOf: [String: [String]] = [:]
     private var order: [String] = []
+    private var usedNames: Set<String> = []
 
     init(root: URL) {
         self.root = root
     }
 
-    /// The folder for `key`, made on first use; two Moodle students with one name stay apart by id.
-    mutating func folder(for key: String, lms: LMSName?) -> URL {
-        var key = key
-        if let lms, let known = lmsOf[key], known.id != lms.id { key = "\(key)_\(lms.id)" }
-        if let folder = folders[key] { return folder }
-        let folder = root.appendingPathComponent(Self.safe(key))
+    /// The folder for `name` and the key its notes go under, made on first
+    /// use; two Moodle students with one name stay apart by id (the second
+    /// folder is `Ann_Lee_502`).
+    mutating func folder(for name: String, lms: LMSName?) -> (url: URL, key: String) {
+        let key = Self.key(name, lms: lms)
+        if let folder = folders[key] { return (folder, key) }
+        var folderName = Self.safe(name)
+        if usedNames.contains(folderName), let lms { folderName += "_\(lms.id)" }
+        usedNames.insert(folderName)
+        let folder = root.appendingPathComponent(folderName)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         folders[key] = folder
         lmsOf[key] = lms
         order.append(key)
-        return folder
+        return (folder, key)
     }
 
+    /// Notes are kept per student: per name and LMS id when the download gives one.
+    private static func key(_ name: String, lms: LMSName?) -> String { lms.map { "\(name)\u{1F}\($0.id)" } ?? name }
+
     mutating func note(_ text: String, for lms: LMSName) {
-        notesOf[lms.student, default: []].append(text)
+        notesOf[Self.key(lms.student, lms: lms), default: []].append(text)
     }
 
     mutating func note(_ text: String, for key: String) {

@@ -66,3 +66,19 @@ import Testing
         #expect(result.unassigned.isEmpty)
     }
 }
+
+@Suite struct NameClashTests {
+    @Test func twoMoodleStudentsWithOneNameStayApartByID() throws {
+        let input = try WorkFolder(), work = try WorkFolder()
+        for id in ["501", "777"] {
+            let folder = input.url.appendingPathComponent("Ann Lee_\(id)_assignsubmission_file_")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("# \(id)\n".utf8).write(to: folder.appendingPathComponent("server.py"))
+        }
+        let result = try ClassIntake(workFolder: work.url).take(input.url)
+        #expect(result.students.map(\.name) == ["Ann_Lee", "Ann_Lee_777"])
+        #expect(result.students.map { $0.lms?.id } == ["501", "777"])
+        let second = try String(contentsOf: result.students[1].folder.appendingPathComponent("server.py"), encoding: .utf8)
+        #expect(second == "# 777\n")
+    }
+}
