@@ -49,6 +49,13 @@ import Testing
         #expect(refusal.reason.contains("rest of this archive was not unpacked"))
     }
 
+    @Test func sizesAZipDeclaresAreNotTrusted() throws {
+        let (work, _, refusals) = try unpack("lying-sizes.zip")
+        #expect(work.files().isEmpty)
+        #expect(refusals.map(\.entry) == ["ok/zeros.bin"])
+        #expect(refusals.first?.reason.contains("more than 4 MiB (the per-file limit)") == true)
+    }
+
     @Test func bombStopsAtTheTotalLimitCountingRealBytes() throws {
         // A per-file cap above the bomb, a total cap below it: the written bytes decide.
         let limits = IntakeLimits(totalBytes: 2 << 20, fileBytes: 100 << 20, fileCount: 100)

@@ -11,7 +11,7 @@
 - hostile/: path traversal, absolute paths, symlinks out, a zip bomb, a
   file-count bomb, a tar bomb, a damaged archive.
 """
-import io, os, tarfile, zipfile, time
+import gzip, io, os, tarfile, zipfile
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "archives")
 os.makedirs(HERE, exist_ok=True)
@@ -53,7 +53,9 @@ def write(name, data):
 
 def tar_gz(path, members):
     """members: (name, bytes) files, or (name, None, type, linkname) for others."""
-    with tarfile.open(path, "w:gz", format=tarfile.GNU_FORMAT) as archive:
+    # gzip with mtime 0, so a rerun writes the same bytes.
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed, \
+            tarfile.open(fileobj=packed, mode="w", format=tarfile.GNU_FORMAT) as archive:
         for member in members:
             info = tarfile.TarInfo(member[0])
             info.mtime = 1740830400
@@ -145,3 +147,11 @@ with open(tar_gz_path, "rb") as f:
     whole = f.read()
 with open(tar_gz_path, "wb") as f:
     f.write(whole[: len(whole) // 2])
+
+# A zip whose headers declare 100 bytes for 20 MiB of zeros: only the bytes
+# actually inflated may count.
+import struct
+lying = bytearray(zip_bytes([("ok/zeros.bin", bytes(20 << 20))]))
+struct.pack_into("<I", lying, 22, 100)                           # local header
+struct.pack_into("<I", lying, lying.find(b"PK\x01\x02") + 24, 100)  # central directory
+write(os.path.join("hostile", "lying-sizes.zip"), bytes(lying))
