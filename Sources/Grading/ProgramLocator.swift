@@ -80,16 +80,25 @@ public enum ProgramLocator {
         case .go:
             let goFolder = (source.path as NSString).deletingLastPathComponent
             program.buildsGoModule = SourceFile.isRegularFile(folder.appendingPathComponent(goFolder).appendingPathComponent("go.mod"))
-            program.companionSources = SourceFile.all(in: folder).filter {
-                $0.language == .go && ($0.path as NSString).deletingLastPathComponent == goFolder
-                    && $0.path != source.path && !$0.hasEntryPoint(in: folder)
-            }.map(\.path)
+            program.companionSources = companions(of: source, in: folder)
+        case .c, .cpp:
+            program.companionSources = companions(of: source, in: folder)
         case .swift:
             program.swiftAttributeMain = text.contains("@main")
         default:
             break
         }
         return program
+    }
+
+    /// Files of the same language beside `source` that have no entry point of
+    /// their own (`common.c`, Go's `greet.go`): they are built with it.
+    private static func companions(of source: SourceFile, in folder: URL) -> [String] {
+        let sourceFolder = (source.path as NSString).deletingLastPathComponent
+        return SourceFile.all(in: folder).filter {
+            $0.language == source.language && $0.path != source.path
+                && ($0.path as NSString).deletingLastPathComponent == sourceFolder && !$0.hasEntryPoint(in: folder)
+        }.map(\.path)
     }
 }
 

@@ -13,7 +13,8 @@ public struct StudentProgram: Sendable, Equatable {
     public var language: Language
     /// For Java: the fully qualified class whose main runs.
     public var mainClass: String?
-    /// Other files of the same program (Go files of package main without a `main`), relative paths.
+    /// Other files of the same program (`common.c`, Go files of package main
+    /// without a `main`), relative paths.
     public var companionSources: [String] = []
     /// Go: the folder holds a go.mod, so the package is built as a whole.
     public var buildsGoModule = false
@@ -58,9 +59,9 @@ public struct StudentProgram: Sendable, Equatable {
         case .python, .javascript, .shell:
             return nil
         case .c:
-            return ["/usr/bin/gcc", "-O1", "-o", outputInside, sourceInside, "-lm"]
+            return ["/usr/bin/gcc", "-O1", "-o", outputInside, sourceInside] + companionSources.map(Self.inside) + ["-lm"]
         case .cpp:
-            return ["/usr/bin/g++", "-O1", "-std=gnu++17", "-o", outputInside, sourceInside]
+            return ["/usr/bin/g++", "-O1", "-std=gnu++17", "-o", outputInside, sourceInside] + companionSources.map(Self.inside)
         case .java:
             return ["/usr/bin/javac", "-encoding", "UTF-8", "-d", outputInside,
                     "-sourcepath", javaSourceRoot, sourceInside]

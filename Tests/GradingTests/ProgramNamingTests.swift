@@ -146,3 +146,20 @@ import RubricScoring
         #expect(reason.contains("rubric.yaml line 6: 'programs.server.argz': is not a field sockgrade knows"))
     }
 }
+
+@Suite struct CompanionSourceTests {
+    @Test func cHelpersWithoutMainAreCompiledWithEachProgram() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("tcp_server.c", "#include \"common.h\"\nint main(void) { return die(); }\n")
+        try folder.write("tcp_client.c", "int main(void) { return 0; }\n")
+        try folder.write("common.c", "int die(void) { return 1; }\n")
+        try folder.write("common.h", "int die(void);\n")
+        let found = ProgramLocator.locate(in: folder.url)
+        let server = try #require(found[.server]?.program)
+        #expect(server.companionSources == ["common.c"])
+        #expect(server.buildCommand == ["/usr/bin/gcc", "-O1", "-o", "/home/student/.sockgrade-build/server",
+                                        "/home/student/tcp_server.c", "/home/student/common.c", "-lm"])
+        // The client's own main is never linked into the server, nor the server's into the client.
+        #expect(found[.client]?.program?.companionSources == ["common.c"])
+    }
+}
