@@ -6,6 +6,7 @@
 public struct IntakeLimits: Sendable, Equatable {
     public var totalBytes: Int
     public var fileBytes: Int
+    /// Files and folders, as entries of the archives.
     public var fileCount: Int
 
     public init(totalBytes: Int = 512 << 20, fileBytes: Int = 64 << 20, fileCount: Int = 20_000) {

@@ -30,6 +30,12 @@ struct SafeExtractor {
             if case .failure(let why) = EntryPath.components(of: name) { refuse(name, why.reason) }
             return
         }
+        // Folders count against the entry limit too: a million empty folders is a bomb as well.
+        do {
+            try budget.takeFile()
+        } catch {
+            return stop(name, error.reason)
+        }
         if let why = makeFolders(parts) { refuse(name, why) }
     }
 

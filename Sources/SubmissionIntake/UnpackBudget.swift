@@ -9,10 +9,10 @@ final class UnpackBudget {
         self.limits = limits
     }
 
-    /// Takes one more file, or says why not.
+    /// Takes one more file or folder, or says why not.
     func takeFile() throws(EntryRefused) {
         guard files < limits.fileCount else {
-            throw EntryRefused("more than \(limits.fileCount) files were unpacked in all (the file-count limit)")
+            throw EntryRefused("more than \(limits.fileCount) files and folders were unpacked in all (the file-count limit)")
         }
         files += 1
     }

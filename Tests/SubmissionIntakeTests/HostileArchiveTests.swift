@@ -66,7 +66,17 @@ import Testing
 
     @Test func fileCountIsCapped() throws {
         let (work, _, refusals) = try unpack("many-files.zip")
+        // The folder ok/ is not an entry of this zip; its 100 files are.
         #expect(work.files().count == 100)
+        #expect(refusals.count == 1)
+        #expect(refusals.first?.reason.contains("file-count limit") == true)
+    }
+
+    @Test func emptyFoldersCountTowardTheEntryLimit() throws {
+        let (work, target, refusals) = try unpack("many-folders.zip")
+        defer { withExtendedLifetime(work) {} }
+        let made = try FileManager.default.contentsOfDirectory(atPath: target.appendingPathComponent("ok").path)
+        #expect(made.count == 100)
         #expect(refusals.count == 1)
         #expect(refusals.first?.reason.contains("file-count limit") == true)
     }

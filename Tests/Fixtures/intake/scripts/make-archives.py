@@ -155,3 +155,10 @@ lying = bytearray(zip_bytes([("ok/zeros.bin", bytes(20 << 20))]))
 struct.pack_into("<I", lying, 22, 100)                           # local header
 struct.pack_into("<I", lying, lying.find(b"PK\x01\x02") + 24, 100)  # central directory
 write(os.path.join("hostile", "lying-sizes.zip"), bytes(lying))
+
+# 300 empty folders: folders count against the entry limit too.
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as archive:
+    for i in range(300):
+        archive.writestr(zipfile.ZipInfo(f"ok/folder{i}/", FIXED), b"")
+write(os.path.join("hostile", "many-folders.zip"), buffer.getvalue())
