@@ -47,9 +47,12 @@ public enum ProgramLocator {
             candidates = sources.filter { RoleName.folderRole(of: $0.path) == role }
             how = "inside a folder named '\(role.rawValue)'"
         }
-        // A file that cannot start a program (a Java class without main, a Go helper) is not a candidate.
+        // A file that cannot start a program (a Java class without main, a Go helper) is not a candidate,
+        // nor a test of the program (test_server.py) when the program itself is there.
         let runnable = candidates.filter { $0.hasEntryPoint(in: folder) }
         if !runnable.isEmpty { candidates = runnable }
+        let notTests = candidates.filter { !RoleName.isTest($0.path) }
+        if !notTests.isEmpty { candidates = notTests }
         guard !candidates.isEmpty else {
             let listed = sources.isEmpty
                 ? "no source files in a known language (\(Language.knownExtensions))"

@@ -18,6 +18,14 @@ struct RoleName {
         return nil
     }
 
+    /// `test_server.py`, `ServerTest.java`, `server.spec.js`: a test, not the program.
+    static func isTest(_ path: String) -> Bool {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let words = base.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression)
+            .lowercased().split { !$0.isLetter }
+        return words.contains("test") || words.contains("tests") || words.contains("spec")
+    }
+
     private static func role(of name: String) -> ProgramRole? {
         let lower = name.lowercased()
         let words = Set(lower.split { !$0.isLetter })

@@ -16,6 +16,7 @@ import RubricScoring
         (["srv.rs", "clnt.rs"], "srv.rs", "clnt.rs"),
         (["Sources/server/main.swift", "Sources/client/main.swift"], "Sources/server/main.swift", "Sources/client/main.swift"),
         (["run_server.sh", "client.sh"], "run_server.sh", "client.sh"),
+        (["server.py", "test_server.py", "client.py", "ClientTest.py"], "server.py", "client.py"),
     ])
     func findsTheRoleFromNamesAndFolders(files: [String], server: String, client: String) throws {
         let folder = try TemporaryFolder()
