@@ -26,10 +26,25 @@ public enum MachineSurvey {
         } + [ocrItem()]
     }
 
+    /// tesseract without its English data runs but reads nothing: ask it which languages it has.
     private static func ocrItem() -> Item {
         let tool = NetstatOCR.tesseract
-        let works = FileManager.default.isExecutableFile(atPath: tool.program)
-        return Item(name: "OCR (screenshots)", works: works, detail: works ? tool.program : "\(tool.program) is missing (\(tool.installHint))")
+        let name = "OCR (screenshots)"
+        guard FileManager.default.isExecutableFile(atPath: tool.program) else {
+            return Item(name: name, works: false, detail: "\(tool.program) is missing (\(tool.installHint))")
+        }
+        do {
+            let child = try ChildProcess(arguments: [tool.program, "--list-langs"], environment: ["PATH=/usr/bin:/bin"], outputLimit: 64 << 10)
+            let finished = child.wait(timeout: .seconds(10))
+            child.kill()
+            let languages = (child.standardOutput.text + child.standardError.text).split(whereSeparator: \.isNewline)
+            guard finished, languages.contains("eng") else {
+                return Item(name: name, works: false, detail: "\(tool.program) has no English data (Debian package tesseract-ocr-eng)")
+            }
+            return Item(name: name, works: true, detail: "\(tool.program), English data present")
+        } catch {
+            return Item(name: name, works: false, detail: "\(tool.program) could not be started: \(error)")
+        }
     }
 
     /// Tries each grading feature in turn; later ones need the earlier ones.
