@@ -34,6 +34,7 @@ struct IntakeGradingTests {
         "sam": verdicts(attribution: .failed),                   // Swift (needs /opt/swift in the sandbox)
         "shelly": verdicts(screenshots: (.passed, .passed, .passed), attribution: .passed),  // Serv.py + bash client.sh
         "jack": verdicts(attribution: .passed),                  // Java in src/edu/lab, with a helper class
+        "cody": verdicts(attribution: .passed),                  // C: tcp_server.c, tcp_client.c, both linked with common.c
         "nora": verdicts(attribution: .failed),                  // Node echo-server.js / echo-client.js; a cut PNG
         "paul": verdicts(screenshots: (.passed, .failed, .failed), attribution: .failed, port: .failed),  // port 12000, screenshots of 59123
         "mona": verdicts(attribution: .failed),                  // sockgrade.yaml: sources, args, run, folder
@@ -72,6 +73,7 @@ struct IntakeGradingTests {
         #expect(languages["sam"] == "swift")
         #expect(reports["shelly"]?.submission.client?.language == "shell")
         #expect(reports["jack"]?.submission.server?.file == "src/edu/lab/TCPServer.java")
+        #expect(reports["cody"]?.programs.first { $0.role == "server-build" }?.command.contains("/home/student/common.c") == true)
         #expect(reports["mona"]?.programs.first { $0.role == "server" }?.command.last == "59670")
         #expect(reports["paul"]?.checks.first { $0.id == CheckID.portChoice }?.evidence["port"] == 12000)
 
