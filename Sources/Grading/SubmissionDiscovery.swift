@@ -1,4 +1,5 @@
 import Foundation
+import ProgramManifest
 import SubmissionIntake
 
 /// Turns the PATH arguments into the list of students to grade.
@@ -116,14 +117,25 @@ public enum SubmissionDiscovery {
         return PathDiscovery(students: students, warnings: result.unassigned, roster: roster, isClass: true)
     }
 
-    /// A student's folder has source or capture files at its top level.
+    /// A student's folder has source or capture files or a sockgrade.yaml at
+    /// its top level, or folders that hold code rather than students
+    /// (`server/` and `client/`, `src/`).
     static func isStudentFolder(_ url: URL) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.contains { name in
             let ext = (name as NSString).pathExtension.lowercased()
-            return Language(fileExtension: ext) != nil || CaptureFileFinder.extensions.contains(ext)
+            if Language(fileExtension: ext) != nil || CaptureFileFinder.extensions.contains(ext) || name == ProgramManifest.fileName {
+                return true
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder),
+                  isFolder.boolValue else { return false }
+            return codeFolderNames.contains(name.lowercased()) || RoleName.folderRole(of: "\(name)/x") != nil
         }
     }
+
+    /// Folder names that hold a program's code, never a student.
+    static let codeFolderNames: Set<String> = ["src", "source", "sources", "code", "java", "lib"]
 
     private static func studentFolders(in url: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

@@ -56,3 +56,13 @@ import Testing
         #expect(error?.message.contains("notes.zip is a file that is not") == true)
     }
 }
+
+@Suite struct StudentFolderTests {
+    @Test(arguments: [["server/main.go", "client/main.go"], ["src/edu/lab/TCPServer.java"], ["sockgrade.yaml", "code/a.py"]])
+    func aStudentFolderWithCodeOnlyInSubfoldersIsOneStudent(files: [String]) throws {
+        let folder = try TemporaryFolder()
+        for file in files { try folder.write("gina/\(file)") }
+        let students = try SubmissionDiscovery.discover(paths: [folder.url.appendingPathComponent("gina").path], username: nil)
+        #expect(students.map(\.name) == ["gina"])
+    }
+}
