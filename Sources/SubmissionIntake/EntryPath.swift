@@ -26,9 +26,3 @@ enum EntryPath {
         parts.first == "__MACOSX" || parts.last == ".DS_Store" || parts.last == "Thumbs.db"
     }
 }
-
-/// Why one entry was not unpacked.
-struct EntryRefused: Error {
-    var reason: String
-    init(_ reason: String) { self.reason = reason }
-}

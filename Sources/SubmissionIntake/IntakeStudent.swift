@@ -11,12 +11,3 @@ public struct IntakeStudent: Sendable, Equatable {
     /// What was refused or done while unpacking, for the student's report.
     public var notes: [String]
 }
-
-/// Everything one intake produced.
-public struct IntakeResult: Sendable, Equatable {
-    public var students: [IntakeStudent]
-    /// Problems that belong to no student (an entry outside every student's name).
-    public var unassigned: [String]
-    /// Folders where a roster.csv may sit (beside the archive, inside the download).
-    public var rosterFolders: [URL]
-}
