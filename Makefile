@@ -12,6 +12,12 @@ TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-lin
 LIBRARIES := libpcap-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
+# Toolchains student programs are built with inside the sandbox, and
+# OCR for screenshots. Checked by absolute path: the sandbox sees only /usr, so
+# a rustc under ~/.cargo does not count. zlib for .tar.gz intake.
+SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:tesseract-ocr \
+                 /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
+LIBRARIES += zlib1g-dev
 
 .PHONY: all deps test-deps build release grade test captures bench clean
 
@@ -24,6 +30,7 @@ deps:
 	  command -v "$${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/bin/$${pair%%:*}" ] || [ -x "/usr/sbin/$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; \
 	done; \
 	for lib in $(LIBRARIES); do dpkg -s "$$lib" >/dev/null 2>&1 || missing="$$missing $$lib"; done; \
+	for pair in $(SANDBOX_TOOLS); do [ -e "$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \

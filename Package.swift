@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libpcap, reached only from PacketCapture.
@@ -41,11 +42,21 @@ let package = Package(
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
         // Views of the reports for each audience: Gradescope, CI, HTML, terminal (issue 6).
         .target(name: "ReportFormats", dependencies: ["Reporting"], swiftSettings: strictSettings),
+        // zlib's gzip reader for .tar.gz (ZIPFoundation's own CZLib is for .zip).
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Canvas/Moodle downloads and student archives, unpacked safely.
+        .target(
+            name: "SubmissionIntake",
+            dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
+        // sockgrade.yaml build/run settings.
+        .target(name: "ProgramManifest", dependencies: ["Yams"], swiftSettings: strictSettings),
         .target(
             name: "Grading",
             dependencies: [
                 "PacketDecoding", "StreamReassembly", "PacketCapture", "SocketTable",
                 "Sandbox", "RubricScoring", "Reporting",
+                "ProgramManifest", "SubmissionIntake",
             ],
             swiftSettings: strictSettings
         ),
@@ -69,7 +80,9 @@ let package = Package(
         .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "PacketCapture", "Reporting", "RubricScoring", "SocketTable", "Sandbox"]),
+        .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake"]),
+        .testTarget(name: "ProgramManifestTests", dependencies: ["ProgramManifest"]),
         // Runs the built binary as a user would; `make test` builds it first.
-        .testTarget(name: "SockgradeCLITests"),
+        .testTarget(name: "SockgradeCLITests", dependencies: ["CLinux"]),
     ]
 )

@@ -6,7 +6,15 @@ public enum CheckID {
     public static let captureFile = "capture-file"
     public static let captureUsername = "capture-username"
 
+    // the other deliverables, 0 points unless the instructor gives some.
+    public static let screenshots = "screenshots"
+    public static let screenshotListen = "screenshot-listen"
+    public static let screenshotEstablished = "screenshot-established"
+    public static let attribution = "attribution"
+    public static let portChoice = "port-choice"
+
     public static let all: Set<String> = [
         serverListening, clientEstablished, usernameSent, captureFile, captureUsername,
+        screenshots, screenshotListen, screenshotEstablished, attribution, portChoice,
     ]
 }

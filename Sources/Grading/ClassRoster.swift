@@ -1,16 +1,26 @@
 import Foundation
 
-/// `roster.csv` beside the student folders: which username each folder's
-/// client must send. Columns are found by header name (`folder`, `username`);
-/// a file without a header is read as folder, username.
+/// A class list: which username each student's client must send. Read from
+/// `roster.csv` beside the submissions, or `--roster FILE`: the sample
+/// class's `folder,username`, or a Canvas or Moodle export whose columns are
+/// found by header name (login/username, student id, name).
 public struct ClassRoster: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var username: String
         public var line: Int
+        public var folder: String?
+        /// Canvas's user id, Moodle's participant id or the SIS number.
+        public var studentID: String?
+        public var name: String?
     }
 
     public var path: String
-    public var entries: [String: Entry]
+    public var entries: [Entry]
+
+    static let usernameHeaders: Set<String> = ["username", "login", "user", "login_id", "login id", "sis login id", "user name", "userid"]
+    static let folderHeaders: Set<String> = ["folder", "directory", "submission"]
+    static let idHeaders: Set<String> = ["id", "student id", "sis user id", "user id", "identifier", "id number", "idnumber", "student number", "participant"]
+    static let nameHeaders: Set<String> = ["name", "student", "full name", "fullname", "student name"]
 
     public static func load(_ url: URL) throws(GradingError) -> ClassRoster {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -20,27 +30,70 @@ public struct ClassRoster: Sendable, Equatable {
             .enumerated()
             .map { (line: $0.offset + 1, fields: splitCSVLine(String($0.element))) }
             .filter { !$0.fields.allSatisfy { $0.isEmpty } }
-        guard let first = rows.first else { return ClassRoster(path: url.path, entries: [:]) }
-        let header = first.fields.map { $0.lowercased() }
-        let folderColumn = header.firstIndex { ["folder", "student", "directory", "submission"].contains($0) }
-        let usernameColumn = header.firstIndex { ["username", "login", "user", "login_id"].contains($0) }
-        let hasHeader = folderColumn != nil || usernameColumn != nil
-        if hasHeader && (folderColumn == nil || usernameColumn == nil) {
-            throw GradingError("\(url.path) line 1: the header needs a 'folder' and a 'username' column, found \(first.fields.joined(separator: ", ")).")
+        guard let first = rows.first else { return ClassRoster(path: url.path, entries: []) }
+        let header = first.fields.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")) }
+        func column(_ names: Set<String>) -> Int? { header.firstIndex { names.contains($0) } }
+        let columns = (username: column(usernameHeaders), folder: column(folderHeaders),
+                       id: column(idHeaders), name: column(nameHeaders))
+        let hasHeader = [columns.username, columns.folder, columns.id, columns.name].contains { $0 != nil }
+        if hasHeader && columns.username == nil {
+            throw GradingError("\(url.path) line 1: the header needs a 'username' (or 'login') column, found \(first.fields.joined(separator: ", ")).")
         }
-        let (folderIndex, usernameIndex) = (folderColumn ?? 0, usernameColumn ?? 1)
-        var entries: [String: Entry] = [:]
+        if hasHeader && columns.folder == nil && columns.id == nil && columns.name == nil {
+            throw GradingError("\(url.path) line 1: the header needs a 'folder', a student 'id' or a 'name' column to match submissions with, found \(first.fields.joined(separator: ", ")).")
+        }
+        let usernameIndex = columns.username ?? 1
+        let folderIndex = hasHeader ? columns.folder : 0
+        var entries: [Entry] = []
         for row in rows.dropFirst(hasHeader ? 1 : 0) {
-            guard row.fields.count > max(folderIndex, usernameIndex) else {
+            func field(_ index: Int?) -> String? {
+                guard let index, index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+                return row.fields[index]
+            }
+            let name = field(columns.name)
+            // Canvas's gradebook export has a "Points Possible" row under the header.
+            if name?.contains("Points Possible") == true { continue }
+            guard let username = field(usernameIndex) else {
+                throw GradingError("\(url.path) line \(row.line): the username is empty in '\(row.fields.joined(separator: ","))'.")
+            }
+            let folder = field(folderIndex)
+            if !hasHeader && folder == nil {
                 throw GradingError("\(url.path) line \(row.line): expected a folder and a username, found '\(row.fields.joined(separator: ","))'.")
             }
-            let folder = row.fields[folderIndex], username = row.fields[usernameIndex]
-            guard !folder.isEmpty, !username.isEmpty else {
-                throw GradingError("\(url.path) line \(row.line): the folder or the username is empty.")
-            }
-            entries[folder] = Entry(username: username, line: row.line)
+            entries.append(Entry(username: username, line: row.line, folder: folder, studentID: field(columns.id), name: name))
         }
         return ClassRoster(path: url.path, entries: entries)
+    }
+
+    /// The entry for a submission: by folder, then by LMS id, then by name.
+    func entry(for submission: StudentSubmission) -> Entry? {
+        if let byFolder = entries.first(where: { $0.folder == submission.name }) { return byFolder }
+        if let id = submission.lmsID, let byID = entries.first(where: { $0.studentID.map(Self.digits) == id }) { return byID }
+        let keys = Set([submission.name, submission.displayName].compactMap { $0 }.map(Self.letters))
+        return entries.first { entry in
+            entry.folder == nil && (keys.contains(Self.letters(entry.username)) || !Self.nameKeys(entry.name).isDisjoint(with: keys))
+        }
+    }
+
+    /// `Doe, John` and `John Doe` both give `doejohn` and `johndoe` (Canvas squashes last-first).
+    static func nameKeys(_ name: String?) -> Set<String> {
+        guard let name else { return [] }
+        let (first, last): (String, String)
+        if let comma = name.firstIndex(of: ",") {
+            (last, first) = (String(name[..<comma]), String(name[name.index(after: comma)...]))
+        } else {
+            let words = name.split(separator: " ")
+            (first, last) = (words.first.map(String.init) ?? "", words.dropFirst().joined(separator: " "))
+        }
+        return [letters(first + last), letters(last + first)]
+    }
+
+    static func letters(_ text: String) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    static func digits(_ text: String) -> String {
+        String(text.filter(\.isNumber))
     }
 }
 

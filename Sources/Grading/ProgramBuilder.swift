@@ -17,8 +17,8 @@ struct ProgramBuilder {
     }
 
     func build(_ program: StudentProgram) -> Outcome {
-        for (tool, package) in program.language.toolchain where !FileManager.default.isExecutableFile(atPath: tool) {
-            return Outcome(failure: "The \(program.language.rawValue) toolchain is not installed on the grading machine: \(tool) is missing (Debian package \(package)).")
+        if let missing = program.language.missingTool {
+            return Outcome(failure: "The \(program.language.rawValue) toolchain is not installed on the grading machine: \(missing.program) is missing (\(missing.installHint)).")
         }
         guard let command = program.buildCommand else { return Outcome() }
         let child: ChildProcess

@@ -34,17 +34,20 @@ public struct StudentGrader: Sendable {
     /// Nil when `cancellation` stopped the run: an interrupted student gets no
     /// report, so the next run grades it again.
     public func grade(_ submission: StudentSubmission, slot: Int = 0, cancellation: Cancellation = Cancellation()) -> StudentReport? {
+        if submission.isMissing { return MissingSubmission.report(submission, rubric: rubric) }
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
+        notes += submission.intakeNotes
         if !mode.isRoot {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
-        let found = ProgramLocator.locate(in: submission.folder)
+        let found = ProgramLocator.locate(in: submission.folder, rubric: rubric)
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
+        var listeningPort: UInt16?
         if let server {
             var observed = runLive(submission, server: server, client: client, slot: slot, cancellation: cancellation, notes: &notes)
             if cancellation.isCancelled { return nil }
@@ -52,6 +55,7 @@ public struct StudentGrader: Sendable {
                 observed.buildFailures[.client] = why
             }
             runs = observed.runs
+            listeningPort = observed.listening?.row.local.port
             if observed.listening != nil {
                 sockets = SocketSnapshots(
                     atListen: observed.tableAtListen.map(\.netstatLine),
@@ -69,6 +73,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
+        results += DeliverableChecks(folder: submission.folder, port: listeningPort, tools: tools).results()
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: 1, student: submission.name, username: submission.username,

@@ -13,41 +13,85 @@ public struct StudentProgram: Sendable, Equatable {
     public var language: Language
     /// For Java: the fully qualified class whose main runs.
     public var mainClass: String?
+    /// Other files of the same program (`common.c`, Go files of package main
+    /// without a `main`), relative paths.
+    public var companionSources: [String] = []
+    /// Go: the folder holds a go.mod, so the package is built as a whole.
+    public var buildsGoModule = false
+    /// Swift: the file declares `@main`, so it must be parsed as a library.
+    public var swiftAttributeMain = false
+    /// What `sockgrade.yaml` said, which wins over what the grader would guess.
+    public var manifest = ProgramSettings()
 
     /// Where builds go inside the scratch copy; never inside the submission itself.
     static let buildFolder = ".sockgrade-build"
+    static let homeInside = "/home/student"
 
-    var sourceInside: String { "\(homeInside)/\(sourcePath)" }
-    var folderInside: String {
-        let parts = sourcePath.split(separator: "/").dropLast()
-        return ([homeInside] + parts.map(String.init)).joined(separator: "/")
+    public init(role: ProgramRole, sourcePath: String, language: Language, mainClass: String? = nil) {
+        self.role = role
+        self.sourcePath = sourcePath
+        self.language = language
+        self.mainClass = mainClass
     }
-    private var outputInside: String { "\(homeInside)/\(Self.buildFolder)/\(role.rawValue)" }
-    private var homeInside: String { "/home/student" }
+
+    var sourceInside: String { "\(Self.homeInside)/\(sourcePath)" }
+    var folderInside: String {
+        if let folder = manifest.workingFolder { return Self.inside(folder) }
+        return sourceFolderInside
+    }
+    private var sourceFolderInside: String {
+        let parts = sourcePath.split(separator: "/").dropLast()
+        return ([Self.homeInside] + parts.map(String.init)).joined(separator: "/")
+    }
+    private var outputInside: String { "\(Self.homeInside)/\(Self.buildFolder)/\(role.rawValue)" }
+    private var cacheInside: String { "\(Self.homeInside)/\(Self.buildFolder)/cache" }
+
+    /// A path of the student's folder as the sandbox sees it.
+    static func inside(_ relative: String) -> String {
+        relative.isEmpty || relative == "." ? homeInside : "\(homeInside)/\(relative)"
+    }
 
     /// The compile command, or nil for interpreted languages.
     var buildCommand: [String]? {
+        if let build = manifest.build { return ["/bin/sh", "-c", build] }
+        if manifest.run != nil { return nil }
         switch language {
-        case .python, .javascript:
-            nil
+        case .python, .javascript, .shell:
+            return nil
         case .c:
-            ["/usr/bin/gcc", "-O1", "-o", outputInside, sourceInside, "-lm"]
+            return ["/usr/bin/gcc", "-O1", "-o", outputInside, sourceInside] + companionSources.map(Self.inside) + ["-lm"]
         case .cpp:
-            ["/usr/bin/g++", "-O1", "-std=gnu++17", "-o", outputInside, sourceInside]
+            return ["/usr/bin/g++", "-O1", "-std=gnu++17", "-o", outputInside, sourceInside] + companionSources.map(Self.inside)
         case .java:
-            ["/usr/bin/javac", "-encoding", "UTF-8", "-d", outputInside,
-             "-sourcepath", javaSourceRoot, sourceInside]
+            return ["/usr/bin/javac", "-encoding", "UTF-8", "-d", outputInside,
+                    "-sourcepath", javaSourceRoot, sourceInside]
+        case .go:
+            // Caches and GOPATH live in the scratch copy; no network, no cgo (no C compiler needed).
+            let environment = ["GOCACHE=\(cacheInside)/go-build", "GOPATH=\(cacheInside)/gopath",
+                               "GOPROXY=off", "GOFLAGS=-mod=mod", "CGO_ENABLED=0", "GOTOOLCHAIN=local"]
+            let sources = buildsGoModule ? ["."] : [sourceInside] + companionSources.map(Self.inside)
+            return ["/usr/bin/env"] + environment + ["/usr/bin/go", "build", "-o", outputInside] + sources
+        case .rust:
+            return ["/usr/bin/rustc", "--edition", "2021", "-o", outputInside, sourceInside]
+        case .swift:
+            return ["/usr/bin/env", "CLANG_MODULE_CACHE_PATH=\(cacheInside)/clang", Toolchain.swiftCompiler,
+                    "-module-cache-path", "\(cacheInside)/swift"]
+                + (swiftAttributeMain ? ["-parse-as-library"] : [])
+                + ["-o", outputInside, sourceInside]
         }
     }
 
-    /// The command that starts the program once built.
+    /// The command that starts the program once built, with the manifest's arguments.
     var runCommand: [String] {
-        switch language {
+        if let run = manifest.run { return run + manifest.arguments }
+        let command: [String] = switch language {
         case .python: ["/usr/bin/python3", "-u", sourceInside]
         case .javascript: ["/usr/bin/node", sourceInside]
-        case .c, .cpp: [outputInside]
+        case .shell: ["/usr/bin/bash", sourceInside]
+        case .c, .cpp, .go, .rust, .swift: [outputInside]
         case .java: ["/usr/bin/java", "-Xss512k", "-XX:+UseSerialGC", "-cp", outputInside, mainClass ?? "Main"]
         }
+        return command + manifest.arguments
     }
 
     /// The folder a Java package path starts from: `src/lab/Server.java` in
@@ -58,6 +102,6 @@ public struct StudentProgram: Sendable, Equatable {
         if packageDepth > 0, parts.count >= packageDepth {
             parts.removeLast(packageDepth)
         }
-        return ([homeInside] + parts).joined(separator: "/")
+        return ([Self.homeInside] + parts).joined(separator: "/")
     }
 }

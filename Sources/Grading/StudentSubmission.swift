@@ -8,6 +8,14 @@ public struct StudentSubmission: Sendable, Equatable {
     public var username: String
     /// Where the username came from, for the report ("folder name", "roster.csv line 4", "--username").
     public var usernameSource: String
+    /// A roster student with nothing handed in: the report says so, score 0.
+    public var isMissing = false
+    /// Canvas's user id or Moodle's participant id, from the download's names.
+    public var lmsID: String?
+    /// The name the download gave (`doejohn`, `John Doe`), for matching the roster.
+    public var displayName: String?
+    /// What the intake did or refused, for the report's notes.
+    public var intakeNotes: [String] = []
 
     public init(name: String, folder: URL, username: String, usernameSource: String) {
         self.name = name

@@ -9,12 +9,13 @@ public enum CIAnnotations {
         environment["GITHUB_ACTIONS"] == "true"
     }
 
-    /// An `::error` per check that failed or could not be judged, a `::warning` per
-    /// skipped check, and a `::notice` with the score.
+    /// An `::error` per check worth points that failed or could not be judged, a
+    /// `::warning` per skipped one, a `::notice` for an informational (0-point)
+    /// check not passed, and a `::notice` with the score.
     public static func githubLines(for report: StudentReport) -> [String] {
         var lines: [String] = []
         for check in report.checks where check.status != .passed {
-            let kind = check.status == .skipped ? "warning" : "error"
+            let kind = check.maxPoints == 0 ? "notice" : check.status == .skipped ? "warning" : "error"
             let title = "\(report.student): \(check.title.isEmpty ? check.id : check.title) (\(check.status.rawValue))"
             lines.append("::\(kind) title=\(property(title))::\(data(check.message))")
         }

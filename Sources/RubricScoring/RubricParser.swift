@@ -9,7 +9,8 @@ struct RubricParser {
     let fileName: String
     let knownCheckIDs: Set<String>
 
-    private static let topLevelKeys = ["name", "checks", "limits", "gradebook"]
+    /// `programs` holds build and run defaults, read and checked by ProgramManifest.
+    private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "programs"]
     private static let checkKeys = ["id", "title", "points", "description"]
 
     func parse(yaml: String) throws(RubricError) -> Rubric {

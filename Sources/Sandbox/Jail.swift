@@ -71,6 +71,7 @@ public struct Jail: Sendable {
             "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
         ]
         arguments += systemLinks()
+        arguments += toolchainBinds()  // toolchains outside /usr
         // The passwd database stays readable for getpwuid, the secrets do not.
         for secret in ["/etc/shadow", "/etc/gshadow", "/etc/ssh", "/etc/ssl/private"] {
             var isFolder: ObjCBool = false

@@ -13,11 +13,19 @@ struct Grade: ParsableCommand {
             The username is the student folder's name, unless a roster.csv (folder,username) sits in the \
             submissions folder, or --username is given for a single student. Students whose submission and \
             rubric are unchanged since their last report are not graded again (--force grades them anyway); \
-            a batch stopped with Ctrl-C keeps its finished reports and goes on where it stopped. Needs root.
+            a batch stopped with Ctrl-C keeps its finished reports and goes on where it stopped. \
+            A PATH may also be a Canvas or Moodle bulk download (a .zip, .tar.gz or .tgz, or a folder of \
+            per-student files and archives): it is unpacked safely into OUT/unpacked/ and grouped per \
+            student. A roster (Canvas or Moodle export, columns found by header: login/username, student \
+            id, name) maps students to usernames; roster students with no submission get a report, score 0. \
+            Runs as root, or without root through user namespaces.
             """)
 
-    @Argument(help: "A folder of student folders, or one student's folder.")
+    @Argument(help: "A folder of student folders, one student's folder, or a class download (.zip, .tar.gz).")
     var paths: [String]
+
+    @Option(help: "The class roster (CSV); by default a roster.csv beside the submissions.")
+    var roster: String?
 
     @Option(help: "The rubric (mark breakdown) to score against.")
     var rubric = "rubric/socket-lab.yaml"
@@ -56,7 +64,13 @@ struct Grade: ParsableCommand {
         var students: [StudentSubmission]
         do {
             rubric = try Rubric.load(from: self.rubric, knownCheckIDs: CheckID.all)
-            students = try SubmissionDiscovery.discover(paths: paths, username: username)
+            let found = try SubmissionDiscovery.discoverClass(
+                paths: paths, username: username, roster: roster,
+                workFolder: URL(fileURLWithPath: out).appendingPathComponent("unpacked"))
+            students = found.students
+            for warning in found.warnings {
+                FileHandle.standardError.write(Data("sockgrade: warning: \(warning)\n".utf8))
+            }
         } catch let error as RubricError {
             throw fail(error.description)
         } catch {

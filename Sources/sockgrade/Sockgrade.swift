@@ -5,5 +5,5 @@ struct Sockgrade: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sockgrade",
         abstract: "Grade socket-programming labs: build and run each student's TCP server and client in a sandbox, check LISTEN and ESTABLISHED, capture the username on loopback, and check the capture they handed in.",
-        subcommands: [Grade.self, Inspect.self, Show.self, Merge.self, CaptureLoopback.self])
+        subcommands: [Grade.self, Inspect.self, Show.self, Merge.self, Doctor.self, CaptureLoopback.self])
 }

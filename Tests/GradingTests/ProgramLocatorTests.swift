@@ -12,7 +12,8 @@ import Testing
     ])
     func findsBothPrograms(files: [String], server: String, client: String) throws {
         let folder = try TemporaryFolder()
-        for file in files { try folder.write(file, "// code\n") }
+        // Java needs a main to be a program; the others are taken by name.
+        for file in files { try folder.write(file, "// code\nclass X { public static void main(String[] a) {} }\n") }
         let found = ProgramLocator.locate(in: folder.url)
         #expect(found[.server]?.program?.sourcePath == server)
         #expect(found[.client]?.program?.sourcePath == client)
@@ -47,8 +48,8 @@ import Testing
 
     @Test func javaPackageGivesQualifiedMainClassAndSourceRoot() throws {
         let folder = try TemporaryFolder()
-        try folder.write("src/lab/Server.java", "package lab;\n\npublic class Server {}\n")
-        try folder.write("src/lab/Client.java", "package lab;\npublic class Client {}\n")
+        try folder.write("src/lab/Server.java", "package lab;\n\npublic class Server {\n  public static void main(String[] args) {}\n}\n")
+        try folder.write("src/lab/Client.java", "package lab;\npublic class Client { public static void main(String[] args) {} }\n")
         let server = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
         #expect(server.mainClass == "lab.Server")
         #expect(server.runCommand.last == "lab.Server")

@@ -10,6 +10,8 @@ enum Repository {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let submissions = root.appendingPathComponent("submissions")
     static let rubric = root.appendingPathComponent("rubric/socket-lab.yaml").path
+    /// Issue 5's samples: one student per language and naming style, LMS downloads, hostile archives.
+    static let intake = root.appendingPathComponent("Tests/Fixtures/intake")
 
     /// Live grading needs root and bubblewrap; CI runs as root.
     static var canGradeLive: Bool {

@@ -4,20 +4,24 @@ import Testing
 
 @Suite("Loading rubrics")
 struct RubricLoadingTests {
-    @Test("the default rubric has five checks of 0.4 making 2.0")
+    @Test("the default rubric has five checks of 0.4 making 2.0, and five of 0 points")
     func defaultRubric() throws {
         let path = RubricFixtures.defaultRubricPath
-        let rubric = try Rubric.load(from: path, knownCheckIDs: RubricFixtures.knownCheckIDs)
+        let deliverables: Set<String> = ["screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice"]
+        let rubric = try Rubric.load(from: path, knownCheckIDs: RubricFixtures.knownCheckIDs.union(deliverables))
 
         #expect(rubric.name == "Socket programming lab")
         #expect(rubric.checks.map(\.id) == [
             "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
+            "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
         ])
-        #expect(rubric.checks.allSatisfy { $0.points == 0.4 && !$0.title.isEmpty && !$0.description.isEmpty })
+        #expect(rubric.checks.prefix(5).allSatisfy { $0.points == 0.4 })
+        #expect(rubric.checks.dropFirst(5).allSatisfy { $0.points == 0 })
+        #expect(rubric.checks.allSatisfy { !$0.title.isEmpty && !$0.description.isEmpty })
         #expect(rubric.maxScore == 2.0)
         #expect(rubric.limits == .defaults)
         #expect(rubric.source == path)
-        #expect(rubric.checks.last?.description == "That file holds TCP traffic between loopback addresses "
+        #expect(rubric.checks[4].description == "That file holds TCP traffic between loopback addresses "
             + "whose client-to-server stream carries the username.")
     }
 

@@ -53,7 +53,7 @@ struct BatchBehaviourTests {
         #expect(try verdicts(rootless.url) == verdicts(root.url))
         let alice = try String(contentsOf: rootless.url.appendingPathComponent("alice.json"), encoding: .utf8)
         #expect(alice.contains("Graded without root"))
-        #expect(fence.members().isEmpty)
+        #expect(fence.awaitEmpty(within: .seconds(10)).isEmpty)
         #expect(fence.remove())
     }
 

@@ -37,8 +37,10 @@ struct CIAndGradescopeTests {
             with: Data(contentsOf: scratch.url.appendingPathComponent("results.json"))) as? [String: Any])
         #expect(results["score"] as? Double == 1.2)
         let tests = try #require(results["tests"] as? [[String: Any]])
-        #expect(tests.count == 5)
-        #expect(tests.filter { $0["status"] as? String == "failed" }.count == 2)
+        // Every rubric check, the 0-point ones included (erin handed in no screenshots or credit).
+        #expect(tests.count == 10)
+        #expect(tests.filter { $0["status"] as? String == "failed" }.count == 6)
+        #expect(tests.filter { $0["status"] as? String == "failed" && ($0["max_score"] as? Double ?? 0) > 0 }.count == 2)
         #expect(tests.contains { ($0["output"] as? String)?.contains("LISTEN") == true })
 
         let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
@@ -117,7 +119,7 @@ struct CIAndGradescopeTests {
         let results = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
         #expect(results["score"] as? Double == 1.2)
-        #expect((results["tests"] as? [Any])?.count == 5)
+        #expect((results["tests"] as? [Any])?.count == 10)
         #expect((results["output"] as? String)?.contains("for username 'erin'") == true)
 
         environment["SOCKGRADE"] = "/nonexistent/sockgrade"

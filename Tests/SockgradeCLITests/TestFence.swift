@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 
 #if canImport(Glibc)
@@ -59,6 +60,22 @@ final class TestFence {
                 ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int32($0) }
             }
         }
+    }
+
+    /// Waits until every process in the fence has exited, or `limit` passes;
+    /// returns those still running. A process killed as the grader exits may
+    /// take a moment to be gone; one that survives stays listed.
+    func awaitEmpty(within limit: Duration) -> [Int32] {
+        let deadline = ContinuousClock.now + limit
+        var remaining = Array(Set(members())).sorted()
+        while !remaining.isEmpty && ContinuousClock.now < deadline {
+            let descriptors = remaining.map { sockgrade_pidfd_open($0) }
+            var fds = descriptors.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if !fds.isEmpty { _ = poll(&fds, nfds_t(fds.count), 100) }
+            descriptors.filter { $0 >= 0 }.forEach { close($0) }
+            remaining = Array(Set(members())).sorted()
+        }
+        return remaining
     }
 
     /// Removes the fence; false when something (a process, a group) is still inside.

@@ -1,0 +1,5 @@
+/// Why a file that starts like an image is not a whole one.
+struct ImageProblem: Error, Equatable {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}

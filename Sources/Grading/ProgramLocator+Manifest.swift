@@ -1,0 +1,46 @@
+import Foundation
+import ProgramManifest
+import RubricScoring
+
+extension ProgramLocator {
+    /// Finds the programs as the student's `sockgrade.yaml` says, over the
+    /// rubric's `programs` defaults. A manifest that cannot be followed makes
+    /// both searches fail with its message (file, line and field).
+    public static func locate(in folder: URL, rubric: Rubric) -> [ProgramRole: ProgramSearch] {
+        let manifest: ProgramManifest?
+        do {
+            let defaults = try rubric.source.isEmpty ? nil
+                : ManifestParser.rubricDefaults(path: rubric.source, knownLanguages: Language.manifestNames)
+            let own = try ManifestParser.load(in: folder, knownLanguages: Language.manifestNames)
+            manifest = switch (own, defaults) {
+            case let (own?, defaults?): own.over(defaults)
+            case let (own, defaults): own ?? defaults
+            }
+        } catch {
+            let why = "The build and run settings cannot be used: \(error). Fix that file, or remove it to let sockgrade find the programs itself."
+            return [.server: .notFound(why), .client: .notFound(why)]
+        }
+        var choices: [ProgramRole: ProgramChoice] = [:]
+        for role in ProgramRole.allCases {
+            guard let entry = manifest?.programs[role.rawValue] else { continue }
+            choices[role] = ProgramChoice(
+                source: entry.source, language: entry.language.flatMap(Language.init(manifestName:)),
+                settings: ProgramSettings(build: entry.build, run: entry.run, arguments: entry.arguments ?? [], workingFolder: entry.folder))
+        }
+        return locate(in: folder, settings: choices)
+    }
+}
+
+extension Language {
+    /// The names `language:` accepts: the raw values, plus `cpp` and `js`.
+    static let manifestNames: Set<String> = Set(allCases.map(\.rawValue)).union(["cpp", "js", "sh", "bash"])
+
+    init?(manifestName name: String) {
+        switch name {
+        case "cpp": self = .cpp
+        case "js": self = .javascript
+        case "sh", "bash": self = .shell
+        default: self.init(rawValue: name)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// An archive entry the grader would not unpack, and why; it goes in the
+/// report of the student it belongs to.
+public struct Refusal: Sendable, Equatable, CustomStringConvertible {
+    /// The archive's file name.
+    public var archive: String
+    /// The entry's name as the archive spells it.
+    public var entry: String
+    public var reason: String
+
+    public init(archive: String, entry: String, reason: String) {
+        self.archive = archive
+        self.entry = entry
+        self.reason = reason
+    }
+
+    public var description: String { "\(archive): '\(entry)' was not unpacked: \(reason)" }
+}

@@ -1,0 +1,3 @@
+package main
+
+func greeting(name string) string { return "hello " + name }

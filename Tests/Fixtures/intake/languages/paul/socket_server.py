@@ -1,0 +1,10 @@
+import socket
+
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 12000))
+s.listen()
+while True:
+    c, _ = s.accept()
+    print("got", c.recv(1024), flush=True)
+    c.close()

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct DoctorTests {
+    @Test func listsEveryToolchainAndTriesEachFeature() throws {
+        let result = try Sockgrade.run(["doctor"])
+        for language in ["python", "c++", "java", "javascript", "go", "rust", "swift", "shell", "OCR (screenshots)"] {
+            #expect(result.standardOutput.contains("] \(language) "), "\(language) missing from:\n\(result.standardOutput)")
+        }
+        // make test installs every toolchain, so on CI each line is present.
+        let missing = result.standardOutput.split(separator: "\n").filter { $0.contains("[MISS]") }
+        if geteuid() == 0 {
+            #expect(result.standardOutput.contains("[ ok ] network namespace"))
+            #expect(result.standardOutput.contains("[ ok ] live capture of the namespace's lo"))
+            #expect(result.standardOutput.contains("[ ok ] bubblewrap sandbox"))
+            #expect(missing.isEmpty, "\(missing)")
+            #expect(result.status == 0)
+        } else {
+            #expect(result.standardOutput.contains("[MISS] running as root"))
+            #expect(result.status == 1)
+        }
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "grading needs root"))
+    func aBadManifestIsNamedInTheReportNotACrash() throws {
+        let scratch = try Scratch()
+        try scratch.write("bert/server.py", "print(1)\n")
+        try scratch.write("bert/sockgrade.yaml", "server:\n  source: server.py\n  args: 59680\n")
+        let result = try Sockgrade.run(["grade", scratch.url.appendingPathComponent("bert").path,
+                                        "--out", scratch.url.appendingPathComponent("out").path,
+                                        "--rubric", Sockgrade.root.appendingPathComponent("rubric/socket-lab.yaml").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try String(contentsOf: scratch.url.appendingPathComponent("out/bert.json"), encoding: .utf8)
+        #expect(report.contains("sockgrade.yaml line 3: 'server.args': must be a list of strings"))
+    }
+}
