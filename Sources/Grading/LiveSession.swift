@@ -109,6 +109,9 @@ struct LiveSession {
         let before = observed.limits?.group?.events()
         watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
         observed.clientTimedOut = !clientProcess.hasExited
+        if observed.clientTimedOut {
+            observed.notes.append("The client was still running after the \(limits.clientSeconds) s it is given, and was stopped.")
+        }
         clientProcess.kill()
         observed.clientExit = clientProcess.status
         observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
