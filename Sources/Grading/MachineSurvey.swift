@@ -15,6 +15,8 @@ public enum MachineSurvey {
         public var works: Bool
         /// The path found, or what failed and how to fix it.
         public var detail: String
+        /// Grading goes on without it, with a weaker fallback the detail names.
+        public var optional = false
     }
 
     public static func toolchains() -> [Item] {
@@ -48,58 +50,92 @@ public enum MachineSurvey {
     }
 
     /// Tries each grading feature in turn; later ones need the earlier ones.
-    public static func features() -> [Item] {
+    /// - Parameter helper: this sockgrade binary, which rootless grading starts as its capture helper.
+    public static func features(helper: String?) -> [Item] {
         var items: [Item] = []
-        let root = geteuid() == 0
-        items.append(Item(name: "running as root", works: root, detail: root ? "uid 0" : "grading needs root (namespaces, switching users): run with sudo"))
         let tools: SandboxTools
         do {
             tools = try SandboxTools.locate()
-            items.append(Item(name: "sandbox tools", works: true, detail: [tools.bubblewrap, tools.nsenter, tools.setpriv, tools.prlimit].joined(separator: ", ")))
+            items.append(Item(name: "sandbox tools", works: true, detail: [tools.bubblewrap, tools.nsenter, tools.setpriv, tools.prlimit, tools.unshare].joined(separator: ", ")))
         } catch {
             items.append(Item(name: "sandbox tools", works: false, detail: error.description))
             return items
         }
-        guard root else { return items }
+        let mode: SandboxMode
+        do {
+            mode = try SandboxMode.detect(tools: tools, helper: helper)
+            items.append(mode.isRoot
+                ? Item(name: "mode", works: true, detail: "root: namespaces made by the grader, a uid per parallel slot")
+                : Item(name: "mode", works: true, detail: "without root: user namespaces; programs run as uid 1000 of their own user namespace"))
+        } catch {
+            items.append(Item(name: "mode", works: false, detail: error.message))
+            return items
+        }
+        items.append(controlGroupItem())
         let namespace: NetworkNamespace
         do {
-            namespace = try NetworkNamespace()
+            namespace = mode.isRoot ? try NetworkNamespace() : try NetworkNamespace(rootlessWith: tools)
             items.append(Item(name: "network namespace", works: true, detail: "created one with only lo, up"))
         } catch {
             items.append(Item(name: "network namespace", works: false, detail: error.description))
             return items
         }
-        items.append(captureItem(namespace))
-        items.append(sandboxItem(namespace, tools: tools))
+        items.append(captureItem(namespace, mode: mode, tools: tools))
+        items.append(sandboxItem(namespace, tools: tools, user: mode.isRoot ? SandboxUser.slot(0) : nil))
         return items
     }
 
-    private static func captureItem(_ namespace: NetworkNamespace) -> Item {
+    /// A student cgroup made and removed for real; without one, limits fall back to rlimits.
+    private static func controlGroupItem() -> Item {
+        let name = "cgroup limits (memory, processes)"
+        let fallback = "memory is limited per process (RLIMIT_DATA), processes per user (RLIMIT_NPROC)"
+        switch ControlGroupRoot.detect() {
+        case .failure(let error):
+            return Item(name: name, works: false, detail: "\(error); \(fallback)", optional: true)
+        case .success(let root):
+            do {
+                let group = try root.makeGroup(named: "doctor-\(getpid())", memoryBytes: 64 << 20, processes: 16)
+                group.remove()
+                root.removeRunFolders()
+                return Item(name: name, works: true, detail: "cgroup \(group.version.rawValue), one group per student")
+            } catch {
+                root.removeRunFolders()
+                return Item(name: name, works: false, detail: "\(error); \(fallback)", optional: true)
+            }
+        }
+    }
+
+    private static func captureItem(_ namespace: NetworkNamespace, mode: SandboxMode, tools: SandboxTools) -> Item {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-doctor-\(getpid()).pcap").path
         defer { unlink(path) }
         do {
-            let capture = try LiveCapture(namespaceDescriptor: namespace.descriptor, outputPath: path)
-            _ = capture.stop()
-            return Item(name: "live capture of the namespace's lo", works: true, detail: "libpcap opened lo inside the namespace")
+            let capture = try LiveRecorder.start(in: namespace, path: path, mode: mode, tools: tools)
+            capture.stop()
+            let header = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard header >= 24 else {
+                return Item(name: "live capture of the namespace's lo", works: false, detail: "the capture file was not written")
+            }
+            return Item(name: "live capture of the namespace's lo", works: true, detail: mode.isRoot
+                ? "libpcap opened lo inside the namespace" : "the capture helper opened lo inside the namespaces")
         } catch {
             return Item(name: "live capture of the namespace's lo", works: false, detail: "\(error)")
         }
     }
 
-    private static func sandboxItem(_ namespace: NetworkNamespace, tools: SandboxTools) -> Item {
+    private static func sandboxItem(_ namespace: NetworkNamespace, tools: SandboxTools, user: SandboxUser?) -> Item {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-doctor-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let user = SandboxUser.slot(0)
+        let expected = user.map { String($0.uid) } ?? "1000"
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            chown(scratch.path, user.uid, user.gid)
+            if let user { chown(scratch.path, user.uid, user.gid) }
             let jail = Jail(tools: tools, namespace: namespace, user: user, scratchFolder: scratch.path)
             let child = try jail.launch(["/usr/bin/id", "-u"], in: Jail.homeInside, outputLimit: 4096)
             let finished = child.wait(timeout: .seconds(10))
             child.kill()
             let uid = child.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard finished, child.status == .exited(0), uid == String(user.uid) else {
-                return Item(name: "bubblewrap sandbox", works: false, detail: "a test program did not run as uid \(user.uid): \(child.standardError.text.prefix(300))")
+            guard finished, child.status == .exited(0), uid == expected else {
+                return Item(name: "bubblewrap sandbox", works: false, detail: "a test program did not run as uid \(expected): \(child.standardError.text.prefix(300))")
             }
             return Item(name: "bubblewrap sandbox", works: true, detail: "ran a program as uid \(uid) in its own PID, mount and network namespaces")
         } catch {

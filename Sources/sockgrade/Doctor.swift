@@ -11,12 +11,12 @@ struct Doctor: ParsableCommand {
         print("Toolchains (a missing one gives its students an error, not a crash):")
         for item in MachineSurvey.toolchains() { print(line(item)) }
         print("\nGrading features:")
-        let features = MachineSurvey.features()
+        let features = MachineSurvey.features(helper: Grade.executablePath)
         for item in features { print(line(item)) }
-        if features.contains(where: { !$0.works }) { throw ExitCode(1) }
+        if features.contains(where: { !$0.works && !$0.optional }) { throw ExitCode(1) }
     }
 
     private func line(_ item: MachineSurvey.Item) -> String {
-        "  [\(item.works ? " ok " : "MISS")] \(item.name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(item.detail)"
+        "  [\(item.works ? " ok " : item.optional ? " -- " : "MISS")] \(item.name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(item.detail)"
     }
 }
