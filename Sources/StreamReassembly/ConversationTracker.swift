@@ -4,7 +4,8 @@ public import PacketDecoding
 /// and looks for the needles (the student's username) in the byte streams.
 ///
 /// Feed it segments in capture order with `add`, then call `finish` once.
-/// Memory per direction is bounded by `ReassemblyLimits`.
+/// Memory per direction is bounded by `ReassemblyLimits`, and so is the
+/// total held over all conversations (`maxHeldBytes`).
 public final class ConversationTracker {
     private let limits: ReassemblyLimits
     private let matchers: [NeedleMatcher]
@@ -13,7 +14,11 @@ public final class ConversationTracker {
     private var conversations: [ConversationState] = []
     /// The latest conversation per endpoint pair; an older one on the same
     /// pair has been superseded by a new SYN.
-    private var latestByEndpoints: [ConversationKey: Int] = [:]
+    private var latestByEndpoints: [ConversationKey: ConversationState] = [:]
+    /// Sum of every conversation's `heldBytes`, kept up to date segment by segment.
+    private var heldBytes = 0
+    /// How many times quiet conversations had to give up their held bytes.
+    public private(set) var memoryReleases = 0
 
     /// - Parameter needles: byte strings to find in every direction; an empty needle never matches.
     public init(needles: [[UInt8]] = [], limits: ReassemblyLimits = .default) {
@@ -31,18 +36,36 @@ public final class ConversationTracker {
             Endpoint(address: segment.source, port: segment.sourcePort),
             Endpoint(address: segment.destination, port: segment.destinationPort)
         )
-        let index: Int
-        if let latest = latestByEndpoints[key], !conversations[latest].isStartedAnew(by: segment) {
-            index = latest
+        let conversation: ConversationState
+        if let latest = latestByEndpoints[key], !latest.isStartedAnew(by: segment) {
+            conversation = latest
         } else {
-            index = conversations.count
-            conversations.append(ConversationState(
-                index: index, firstSegment: segment, frame: frame, timestamp: timestamp,
+            conversation = ConversationState(
+                index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
                 limits: limits, matchers: matchers
-            ))
-            latestByEndpoints[key] = index
+            )
+            conversations.append(conversation)
+            latestByEndpoints[key] = conversation
         }
-        conversations[index].add(segment, frame: frame, timestamp: timestamp)
+        let heldBefore = conversation.heldBytes
+        conversation.add(segment, frame: frame, timestamp: timestamp)
+        heldBytes += conversation.heldBytes - heldBefore
+        if heldBytes > limits.maxHeldBytes {
+            releaseQuietestConversations(sparing: conversation)
+        }
+    }
+
+    /// Frees the held bytes of the conversations that have gone longest
+    /// without a segment until half the budget is free: the freeing then
+    /// happens once per half budget of new data, not on every segment.
+    private func releaseQuietestConversations(sparing current: ConversationState) {
+        memoryReleases += 1
+        let holding = conversations.filter { $0.heldBytes > 0 && $0 !== current }.sorted { $0.lastFrame < $1.lastFrame }
+        for conversation in holding where heldBytes > limits.maxHeldBytes / 2 {
+            heldBytes -= conversation.heldBytes
+            conversation.releaseHeldBytes()
+            heldBytes += conversation.heldBytes
+        }
     }
 
     /// Flushes what is still buffered (reporting the holes as gaps) and
@@ -51,14 +74,15 @@ public final class ConversationTracker {
     public func finish() -> [Conversation] {
         var finished: [Conversation] = []
         finished.reserveCapacity(conversations.count)
-        for index in conversations.indices {
-            var conversation = conversations[index].finish()
+        for state in conversations {
+            var conversation = state.finish()
             conversation.clientToServer.matches = conversation.clientToServer.matches.map(restoringNeedleIndex)
             conversation.serverToClient.matches = conversation.serverToClient.matches.map(restoringNeedleIndex)
             finished.append(conversation)
         }
         conversations = []
         latestByEndpoints = [:]
+        heldBytes = 0
         return finished
     }
 

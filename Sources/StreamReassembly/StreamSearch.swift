@@ -38,15 +38,20 @@ struct StreamSearch {
     /// been appended to `recent`, the source of the excerpts.
     mutating func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, recent: RecentBytes) {
         guard isSearching else { return }
-        extendPendingExcerpts(with: piece, at: offset)
+        if !pendingExcerpts.isEmpty {
+            extendPendingExcerpts(with: piece, at: offset)
+        }
         // Each needle scans the whole piece on its own (fast on bytes that
         // cannot start it); the matches are then recorded in stream order.
         var found: [(endOffset: Int, needleIndex: Int)] = []
         for needleIndex in matchers.indices {
-            matchers[needleIndex].scan(piece, state: &states[needleIndex]) { end in
+            var state = states[needleIndex]
+            matchers[needleIndex].scan(piece, state: &state) { end in
                 found.append((offset + end, needleIndex))
             }
+            states[needleIndex] = state
         }
+        if found.isEmpty { return }
         if matchers.count > 1 {
             found.sort { ($0.endOffset, $0.needleIndex) < ($1.endOffset, $1.needleIndex) }
         }
