@@ -8,10 +8,11 @@ JOBS ?= 2
 # program:Debian package pairs the grader and the sample class need.
 TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-linux \
          ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
-         node:nodejs tcpdump:tcpdump pkg-config:pkg-config
+         node:nodejs tcpdump:tcpdump pkg-config:pkg-config \
+         tshark:tshark
 LIBRARIES := libpcap-dev
 
-.PHONY: all deps build release grade test captures clean
+.PHONY: all deps build release grade test captures clean bench-capture fuzz
 
 all: build
 
@@ -45,3 +46,17 @@ captures: deps
 
 clean:
 	rm -rf .build $(REPORTS)
+
+# --- capture engine (issue 3) ---
+# Times `sockgrade inspect --username` on a generated capture of BENCH_MB
+# megabytes against a plain C libpcap loop and tshark; prints the figures.
+BENCH_MB ?= 500
+bench-capture: release
+	bash scripts/bench-capture.sh $(BENCH_MB)
+
+# libFuzzer on the capture reader, decoder and reassembly (Fuzz/, its own
+# package, so the normal build is unaffected). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
+# --- end capture engine ---

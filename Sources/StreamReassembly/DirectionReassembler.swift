@@ -162,12 +162,11 @@ struct DirectionReassembler {
         if report.prefix.count < limits.prefixBytes {
             report.prefix.append(contentsOf: bytes.rebased(0..<min(bytes.count, limits.prefixBytes - report.prefix.count)))
         }
-        search.recordDelivery(nextOffset..<(nextOffset + bytes.count), frame: frame)
         var pieceStart = 0
         while pieceStart < bytes.count {
             let piece = bytes.rebased(pieceStart..<min(bytes.count, pieceStart + Self.scanPieceLength))
             recent.append(piece)
-            search.scan(piece, at: nextOffset + pieceStart, recent: recent)
+            search.scan(piece, at: nextOffset + pieceStart, frame: frame, recent: recent)
             pieceStart += piece.count
         }
         report.payloadBytes += bytes.count
