@@ -42,8 +42,21 @@ struct PcapngBlockReader {
     /// Distinct link types of every interface seen so far, in order.
     private(set) var linkTypes: [Int32] = []
 
-    init(stream: FileByteStream) {
+    /// Checks the first Section Header Block, as libpcap does on opening: a
+    /// file cut inside it, or with a bad byte-order magic, is no capture at all.
+    init(stream: FileByteStream) throws(CaptureError) {
         self.stream = stream
+        let head = try stream.peek(Self.framingLength)
+        guard head.count == Self.framingLength else {
+            throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
+        }
+        try startSection(head)
+        let length = Int(fields.uint32(head, at: 4))
+        guard length >= Self.framingLength, length <= StreamingCaptureReader.maximumBlockLength,
+              try stream.peek(length).count == length
+        else {
+            throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
+        }
     }
 
     /// Reads blocks until one holds a frame, hands it to `body` and returns

@@ -20,7 +20,7 @@ final class StreamingCaptureReader {
         let stream = try FileByteStream(path: path)
         switch format {
         case .pcap: records = .pcap(try PcapRecordReader(stream: stream))
-        case .pcapng: records = .pcapng(PcapngBlockReader(stream: stream))
+        case .pcapng: records = .pcapng(try PcapngBlockReader(stream: stream))
         }
     }
 
