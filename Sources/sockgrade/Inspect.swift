@@ -18,11 +18,17 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @Flag(help: "Print one tab-separated line of decoded TCP fields per frame (the columns scripts/compare-tshark.py compares with tshark).")
+    var frames = false
+
     /// For `make bench-capture`, which times both readers on the same file.
     @Option(help: ArgumentHelp("Which code reads the records: libpcap or swift.", visibility: .hidden))
     var engine: CaptureFileReader.Engine = .libpcap
 
     func run() throws {
+        if frames {
+            return try listFrames()
+        }
         let inspection: CaptureInspection
         do {
             inspection = try CaptureInspection(path: capture, username: username, engine: engine)
@@ -36,6 +42,18 @@ struct Inspect: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(inspection.text)
+        }
+    }
+
+    private func listFrames() throws {
+        let problem: CaptureError?
+        do {
+            problem = try CaptureFrameListing.lines(path: capture, engine: engine) { print($0) }
+        } catch {
+            throw fail(String(describing: error))
+        }
+        if let problem {
+            FileHandle.standardError.write(Data("sockgrade: warning: \(problem)\n".utf8))
         }
     }
 }
