@@ -77,7 +77,7 @@ final class ConversationState {
         if !retainedBytesReleased, segment.flags.contains(.rst) || (clientToServer.isComplete && serverToClient.isComplete) {
             clientToServer.releaseRetainedBytes()
             serverToClient.releaseRetainedBytes()
-            heldBytes = clientToServer.heldBytes + serverToClient.heldBytes
+            heldBytes = measuredHeldBytes
             retainedBytesReleased = true
         }
     }
@@ -86,13 +86,16 @@ final class ConversationState {
     /// (recently delivered) and out-of-order bytes of both directions.
     private(set) var heldBytes = 0
 
+    /// `heldBytes` counted afresh from both directions.
+    var measuredHeldBytes: Int { clientToServer.heldBytes + serverToClient.heldBytes }
+
     /// Gives up the held bytes of a conversation that has gone quiet, to stay
     /// within the tracker's memory budget: waiting data is delivered past its
     /// holes (reported as gaps), and later retransmissions go unchecked.
     func releaseHeldBytes() {
         clientToServer.releaseHeldBytes()
         serverToClient.releaseHeldBytes()
-        heldBytes = clientToServer.heldBytes + serverToClient.heldBytes
+        heldBytes = measuredHeldBytes
     }
 
     func finish() -> Conversation {

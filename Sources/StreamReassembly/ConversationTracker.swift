@@ -16,7 +16,7 @@ public final class ConversationTracker {
     /// pair has been superseded by a new SYN.
     private var latestByEndpoints: [ConversationKey: ConversationState] = [:]
     /// Sum of every conversation's `heldBytes`, kept up to date segment by segment.
-    private var heldBytes = 0
+    private(set) var heldBytes = 0
     /// How many times quiet conversations had to give up their held bytes.
     public private(set) var memoryReleases = 0
 
@@ -84,6 +84,11 @@ public final class ConversationTracker {
         latestByEndpoints = [:]
         heldBytes = 0
         return finished
+    }
+
+    /// The held bytes counted afresh from every conversation, to check the running sum.
+    var measuredHeldBytes: Int {
+        conversations.reduce(0) { $0 + $1.measuredHeldBytes }
     }
 
     private func restoringNeedleIndex(_ match: Match) -> Match {
