@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The decoded fields and payloads of every class capture agree with
-/// tshark's, through scripts/compare-tshark.py (run when tshark is installed;
+/// The decoded fields and payloads of every class capture, and of the
+/// decoding edge cases, agree with tshark's, through scripts/compare-tshark.py (run when tshark is installed;
 /// `make test` installs it).
 @Suite(.enabled(
     if: FileManager.default.isExecutableFile(atPath: Sockgrade.binary.path)
@@ -17,9 +17,31 @@ struct TsharkAgreementTests {
 
     @Test(arguments: ["libpcap", "swift"])
     func everyFixtureDecodesAsTsharkDecodesIt(engine: String) throws {
+        let (status, text) = try Self.python(["scripts/compare-tshark.py", "--sockgrade", Sockgrade.binary.path, "--engine", engine] + Self.captures)
+        #expect(status == 0, "\(text)")
+        let agreeing = text.split(separator: "\n").filter { $0.hasSuffix("every field agrees") }
+        #expect(agreeing.count == Self.captures.count, "\(text)")
+    }
+
+    /// VLAN tags, IPv4 options, padding, IPv6 extension headers, snap-length
+    /// cuts, NULL family values in both byte orders, LOOP.
+    @Test func edgeCasesDecodeAsTsharkDecodesThem() throws {
+        let scratch = try Scratch()
+        let (made, log) = try Self.python(["scripts/compare-tshark-cases.py", scratch.url.path])
+        #expect(made == 0, "\(log)")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
+            .map { scratch.url.appendingPathComponent($0).path }
+        #expect(cases.count == 8)
+        let (status, text) = try Self.python(["scripts/compare-tshark.py", "--sockgrade", Sockgrade.binary.path] + cases)
+        #expect(status == 0, "\(text)")
+        #expect(text.split(separator: "\n").filter { $0.hasSuffix("every field agrees") }.count == cases.count, "\(text)")
+    }
+
+    /// Runs a script of the repository; returns its exit status and its output.
+    static func python(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["scripts/compare-tshark.py", "--sockgrade", Sockgrade.binary.path, "--engine", engine] + Self.captures
+        process.arguments = arguments
         process.currentDirectoryURL = Sockgrade.root
         let output = Pipe()
         process.standardOutput = output
@@ -27,8 +49,6 @@ struct TsharkAgreementTests {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        let agreeing = text.split(separator: "\n").filter { $0.hasSuffix("every field agrees") }
-        #expect(agreeing.count == Self.captures.count, "\(text)")
+        return (process.terminationStatus, text)
     }
 }
