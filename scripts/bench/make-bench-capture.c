@@ -4,9 +4,10 @@
  * with zero MAC addresses (what Linux `lo` gives), IPv4, TCP headers with the
  * timestamp option as Linux sends them.
  *
- *   make-bench-capture OUT.pcap MEGABYTES USERNAME [SEED]
+ *   make-bench-capture OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW]]
  *
- * The traffic: up to 256 flows open at once, each a handshake, 20-400 data
+ * The traffic: up to 256 flows open at once, each a handshake, 20 to
+ * LONGEST_FLOW (default 400) data
  * segments of 1-1448 bytes (mostly client to server, with server replies and
  * pure ACKs), then FIN/ACK both ways; one flow in ten is never closed. About
  * one in ten flows sends USERNAME split across two segments; about one
@@ -103,6 +104,7 @@ static void emit(uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport, uin
 #define FIN 0x01
 
 static uint64_t flows_started, username_flows;
+static uint32_t longest_flow = 400;
 
 static void start(struct flow *f) {
     memset(f, 0, sizeof *f);
@@ -112,7 +114,7 @@ static void start(struct flow *f) {
     f->server_port = (uint16_t)(50000 + (flows_started / 28000) % 10000);
     f->client_seq = (uint32_t)next_random();
     f->server_seq = (uint32_t)next_random();
-    f->remaining = 20 + (int)below(380);
+    f->remaining = 20 + (int)below(longest_flow - 20);
     f->username_at = below(10) == 0 ? (int)below((uint32_t)f->remaining - 1) : -1;
     f->never_closed = below(10) == 0;
     f->live = 1;
@@ -196,12 +198,14 @@ static void step(struct flow *f, const char *username) {
 
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s OUT.pcap MEGABYTES USERNAME [SEED]\n", argv[0]);
+        fprintf(stderr, "usage: %s OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW]]\n", argv[0]);
         return 2;
     }
     uint64_t target = (uint64_t)strtoull(argv[2], NULL, 10) << 20;
     const char *username = argv[3];
     if (argc > 4) rng_state ^= strtoull(argv[4], NULL, 10) * 0x9E3779B97F4A7C15ULL;
+    if (argc > 5) longest_flow = (uint32_t)strtoul(argv[5], NULL, 10);
+    if (longest_flow < 22) longest_flow = 22;
     out = fopen(argv[1], "wb");
     if (!out) { perror(argv[1]); return 1; }
     static char buffer[1 << 20];
