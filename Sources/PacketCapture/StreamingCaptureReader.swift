@@ -36,27 +36,24 @@ final class StreamingCaptureReader {
     /// read and counted but not delivered, so that reading can take over from
     /// libpcap where it stopped). Returns the error that ended the reading, if any.
     func forEachFrame(skipping: Int = 0, _ body: (CapturedFrame) -> Void) -> CaptureError? {
+        // The loops run inside the switch, so that no frame pays for copying
+        // the reader out of the enum (and the retains that come with it).
         var number = 1
-        let deliver: (CapturedFrame) -> Void = { frame in
-            if frame.number > skipping { body(frame) }
-        }
         do throws(CaptureError) {
-            while try next(number: number, deliver) {
-                number += 1
+            switch records {
+            case .pcap(let reader):
+                while try reader.next(number: number, { frame in if frame.number > skipping { body(frame) } }) {
+                    number += 1
+                }
+            case .pcapng(var reader):
+                defer { records = .pcapng(reader) }
+                while try reader.next(number: number, { frame in if frame.number > skipping { body(frame) } }) {
+                    number += 1
+                }
             }
             return nil
         } catch {
             return error
-        }
-    }
-
-    private func next(number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
-        switch records {
-        case .pcap(let reader):
-            return try reader.next(number: number, body)
-        case .pcapng(var reader):
-            defer { records = .pcapng(reader) }
-            return try reader.next(number: number, body)
         }
     }
 }
