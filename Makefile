@@ -8,7 +8,8 @@ JOBS ?= 2
 # program:Debian package pairs the grader and the sample class need.
 TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-linux \
          ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
-         node:nodejs tcpdump:tcpdump pkg-config:pkg-config
+         node:nodejs tcpdump:tcpdump pkg-config:pkg-config \
+         tshark:tshark
 LIBRARIES := libpcap-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
@@ -19,7 +20,7 @@ SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:t
                  /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release grade test captures bench clean
+.PHONY: all deps test-deps build release grade test captures bench bench-capture fuzz clean
 
 all: build
 
@@ -68,3 +69,17 @@ captures: deps
 
 clean:
 	rm -rf .build $(REPORTS)
+
+# --- capture engine (issue 3) ---
+# Times `sockgrade inspect --username` on a generated capture of BENCH_MB
+# megabytes against a plain C libpcap loop and tshark; prints the figures.
+BENCH_MB ?= 500
+bench-capture: release
+	bash scripts/bench-capture.sh $(BENCH_MB)
+
+# libFuzzer on the capture reader, decoder and reassembly (Fuzz/, its own
+# package, so the normal build is unaffected). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
+# --- end capture engine ---

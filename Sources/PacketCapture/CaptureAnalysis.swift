@@ -20,19 +20,26 @@ public struct CaptureAnalysis: Sendable {
 
     /// Reads the whole file once, streaming. Throws only when the file cannot
     /// be opened as a capture at all.
-    public static func analyze(path: String, needles: [[UInt8]]) throws(CaptureError) -> CaptureAnalysis {
-        let reader = try CaptureFileReader(path: path)
+    public static func analyze(
+        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .libpcap
+    ) throws(CaptureError) -> CaptureAnalysis {
+        let reader = try CaptureFileReader(path: path, engine: engine)
         let tracker = ConversationTracker(needles: needles)
         var analysis = CaptureAnalysis(
             path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
             malformedFrames: 0, malformedExamples: [], conversations: [])
-        let linkType = LinkType(dlt: reader.dataLink)
-        analysis.linkTypes = [linkType?.name ?? "DLT \(reader.dataLink)"]
+        // Frames of one interface come in runs: decode the link type once per run.
+        var currentDataLink: Int32?
+        var currentLinkType: LinkType?
         analysis.readError = reader.forEachFrame { frame in
             analysis.packets += 1
             if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
             analysis.lastTimestamp = frame.timestamp
-            guard let linkType else { return }
+            if frame.dataLink != currentDataLink {
+                currentDataLink = frame.dataLink
+                currentLinkType = LinkType(dlt: frame.dataLink)
+            }
+            guard let linkType = currentLinkType else { return }
             switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
             case .tcp(let segment):
                 analysis.tcpSegments += 1
@@ -46,6 +53,7 @@ public struct CaptureAnalysis: Sendable {
                 }
             }
         }
+        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
         analysis.conversations = tracker.finish()
         return analysis
     }

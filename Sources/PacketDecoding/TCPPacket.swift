@@ -20,8 +20,10 @@
 ///     |                             Data                              |
 ///     +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 ///
-/// A frame cut inside the header is an error; a frame cut inside the data
-/// is not, it just yields less payload than the IP layer announced.
+/// A frame cut inside the fixed 20 bytes is an error. A frame cut inside the
+/// options or the data is not: it yields less (or no) payload than the IP
+/// layer announced, as a snap length does; tshark decodes such a segment too,
+/// and a SYN cut in its options still tells that a handshake was made.
 struct TCPPacket {
     enum Field {
         static let sourcePort = 0..<2
@@ -38,7 +40,7 @@ struct TCPPacket {
     static let minimumHeaderLength = Field.urgentPointer.upperBound
 
     let bytes: UnsafeRawBufferPointer
-    /// Data offset times 4; proven to lie within `bytes`.
+    /// Data offset times 4, as the header declares it (the capture may have cut the options).
     let headerLength: Int
     /// The IP layer announced more segment bytes than were captured.
     let isTruncated: Bool
@@ -59,9 +61,6 @@ struct TCPPacket {
         guard headerLength <= declaredLength else {
             throw .tcpHeaderExceedsSegment(headerLength: headerLength, segmentLength: declaredLength)
         }
-        guard headerLength <= bytes.count else {
-            throw .truncated(.tcp, needed: headerLength, captured: bytes.count)
-        }
         self.bytes = bytes
         self.headerLength = headerLength
         self.isTruncated = bytes.count < declaredLength
@@ -75,6 +74,8 @@ struct TCPPacket {
     var window: UInt16 { bytes.bigEndianUInt16(Field.window) }
     var checksum: UInt16 { bytes.bigEndianUInt16(Field.checksum) }
     var urgentPointer: UInt16 { bytes.bigEndianUInt16(Field.urgentPointer) }
-    var options: UnsafeRawBufferPointer { bytes.rebased(Self.minimumHeaderLength..<headerLength) }
-    var payload: UnsafeRawBufferPointer { bytes.rebased(from: headerLength) }
+    /// The captured part of the options.
+    var options: UnsafeRawBufferPointer { bytes.rebased(Self.minimumHeaderLength..<min(headerLength, bytes.count)) }
+    /// The captured payload; empty when the capture ended inside the options.
+    var payload: UnsafeRawBufferPointer { bytes.rebased(from: min(headerLength, bytes.count)) }
 }

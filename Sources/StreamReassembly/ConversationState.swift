@@ -1,7 +1,10 @@
 import PacketDecoding
 
 /// A conversation while the capture is still being read.
-struct ConversationState {
+///
+/// A class, so that the tracker updates it in place: as a struct in an array
+/// every access copied it and retained each of its buffers.
+final class ConversationState {
     let index: Int
     let client: Endpoint
     let server: Endpoint
@@ -12,7 +15,7 @@ struct ConversationState {
     private var serverInitialSequence: UInt32?
     private let firstFrame: Int
     private let firstTimestamp: Double
-    private var lastFrame: Int
+    private(set) var lastFrame: Int
     private var lastTimestamp: Double
     private var clientToServer: DirectionReassembler
     private var serverToClient: DirectionReassembler
@@ -55,24 +58,47 @@ struct ConversationState {
         return !(isFromClient(segment) && segment.sequenceNumber == clientInitialSequence)
     }
 
-    mutating func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
+    func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
         lastFrame = max(lastFrame, frame)
         lastTimestamp = max(lastTimestamp, timestamp)
         let fromClient = isFromClient(segment)
         trackHandshake(segment, fromClient: fromClient, frame: frame)
+        // Only the direction that got the segment changes what it holds, so
+        // only its fields are read: the other's are likely out of the cache.
         if fromClient {
+            let before = clientToServer.heldBytes
             clientToServer.add(segment, frame: frame)
+            heldBytes += clientToServer.heldBytes - before
         } else {
+            let before = serverToClient.heldBytes
             serverToClient.add(segment, frame: frame)
+            heldBytes += serverToClient.heldBytes - before
         }
         if !retainedBytesReleased, segment.flags.contains(.rst) || (clientToServer.isComplete && serverToClient.isComplete) {
             clientToServer.releaseRetainedBytes()
             serverToClient.releaseRetainedBytes()
+            heldBytes = measuredHeldBytes
             retainedBytesReleased = true
         }
     }
 
-    mutating func finish() -> Conversation {
+    /// Bytes this conversation holds that it could give up: retained
+    /// (recently delivered) and out-of-order bytes of both directions.
+    private(set) var heldBytes = 0
+
+    /// `heldBytes` counted afresh from both directions.
+    var measuredHeldBytes: Int { clientToServer.heldBytes + serverToClient.heldBytes }
+
+    /// Gives up the held bytes of a conversation that has gone quiet, to stay
+    /// within the tracker's memory budget: waiting data is delivered past its
+    /// holes (reported as gaps), and later retransmissions go unchecked.
+    func releaseHeldBytes() {
+        clientToServer.releaseHeldBytes()
+        serverToClient.releaseHeldBytes()
+        heldBytes = measuredHeldBytes
+    }
+
+    func finish() -> Conversation {
         Conversation(
             index: index,
             client: client,
@@ -92,7 +118,7 @@ struct ConversationState {
         segment.sourcePort == client.port && segment.source == client.address
     }
 
-    private mutating func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int) {
+    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int) {
         let flags = segment.flags
         switch (flags.contains(.syn), flags.contains(.ack), fromClient) {
         case (true, false, true):

@@ -111,6 +111,19 @@ struct DirectionReassembler {
         recent.release()
     }
 
+    /// Retained and out-of-order bytes, what `releaseHeldBytes` can give back.
+    var heldBytes: Int { recent.heldBytes + buffer.bufferedBytes }
+
+    /// Delivers what waits behind holes (reporting them as gaps) and frees
+    /// the retained bytes, for a direction that has gone quiet while memory is short.
+    mutating func releaseHeldBytes() {
+        while !buffer.isEmpty {
+            skipFirstHole(cause: .memoryLimit)
+            deliverBufferedChunks()
+        }
+        recent.release()
+    }
+
     private mutating func receive(_ payload: UnsafeRawBufferPointer, at start: Int, frame: Int, mayBeKeepAlive: Bool) {
         let end = start + payload.count
         if mayBeKeepAlive, payload.count == 1, end == nextOffset {
@@ -147,14 +160,13 @@ struct DirectionReassembler {
     private mutating func deliver(_ bytes: UnsafeRawBufferPointer, frame: Int) {
         guard !bytes.isEmpty else { return }
         if report.prefix.count < limits.prefixBytes {
-            report.prefix.append(contentsOf: bytes.prefix(limits.prefixBytes - report.prefix.count))
+            report.prefix.append(contentsOf: bytes.rebased(0..<min(bytes.count, limits.prefixBytes - report.prefix.count)))
         }
-        search.recordDelivery(nextOffset..<(nextOffset + bytes.count), frame: frame)
         var pieceStart = 0
         while pieceStart < bytes.count {
             let piece = bytes.rebased(pieceStart..<min(bytes.count, pieceStart + Self.scanPieceLength))
             recent.append(piece)
-            search.scan(piece, at: nextOffset + pieceStart, recent: recent)
+            search.scan(piece, at: nextOffset + pieceStart, frame: frame, recent: recent)
             pieceStart += piece.count
         }
         report.payloadBytes += bytes.count

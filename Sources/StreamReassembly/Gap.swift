@@ -8,6 +8,9 @@ public struct Gap: Sendable, Equatable {
         case endOfCapture
         /// A FIN was seen past the last byte that arrived.
         case beforeFIN
+        /// The conversation went quiet while the tracker's memory budget was
+        /// exhausted, and its out-of-order data was delivered past the hole.
+        case memoryLimit
     }
 
     /// Stream offset of the first missing byte (0 is the byte after the SYN).

@@ -5,7 +5,10 @@
 /// Per direction the reassembler holds at most `maxBufferedBytes` of
 /// out-of-order data (plus the one segment being inserted), `retainedBytes`
 /// of recently delivered data, `prefixBytes` of the stream start, and at most
-/// `maxReportedEvents` entries in each report list.
+/// `maxReportedEvents` entries in each report list. Across all conversations
+/// the tracker holds at most about `maxHeldBytes` of retained and out-of-order
+/// bytes, so that a capture of thousands of never-closed conversations does
+/// not grow memory with its size.
 public struct ReassemblyLimits: Sendable, Equatable {
     /// Holes (runs of missing bytes before held data) allowed before skipping ahead.
     public var maxHoles: Int
@@ -21,15 +24,19 @@ public struct ReassemblyLimits: Sendable, Equatable {
     public var retainedBytes: Int
     /// Entries kept in each of a direction's `gaps`, `overlaps` and `matches`; the counts go on.
     public var maxReportedEvents: Int
+    /// Retained and out-of-order bytes held over all conversations before the
+    /// quietest ones give theirs up (see `Gap.Cause.memoryLimit`).
+    public var maxHeldBytes: Int
 
     public init(
         maxHoles: Int = 32,
         maxBufferedBytes: Int = 4 << 20,
         maxBufferedSegments: Int = 4096,
-        prefixBytes: Int = 4096,
+        prefixBytes: Int = 256,
         excerptContext: Int = 32,
-        retainedBytes: Int = 64 << 10,
-        maxReportedEvents: Int = 1000
+        retainedBytes: Int = 16 << 10,
+        maxReportedEvents: Int = 1000,
+        maxHeldBytes: Int = 64 << 20
     ) {
         self.maxHoles = max(0, maxHoles)
         self.maxBufferedBytes = max(0, maxBufferedBytes)
@@ -38,6 +45,7 @@ public struct ReassemblyLimits: Sendable, Equatable {
         self.excerptContext = max(0, excerptContext)
         self.retainedBytes = max(0, retainedBytes)
         self.maxReportedEvents = max(0, maxReportedEvents)
+        self.maxHeldBytes = max(0, maxHeldBytes)
     }
 
     public static let `default` = ReassemblyLimits()

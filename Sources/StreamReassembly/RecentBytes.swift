@@ -15,6 +15,9 @@ struct RecentBytes {
         self.capacity = capacity
     }
 
+    /// Bytes of storage in use.
+    var heldBytes: Int { storage.count }
+
     /// Stream offset of the oldest byte held.
     var startOffset: Int { endOffset - storage.count }
 
@@ -29,7 +32,7 @@ struct RecentBytes {
         }
         if storage.count < capacity {
             let room = min(capacity - storage.count, remaining.count)
-            storage.append(contentsOf: remaining.prefix(room))
+            storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: remaining[..<room]))
             remaining = UnsafeRawBufferPointer(rebasing: remaining[room...])
         }
         // Full: overwrite the oldest bytes, in at most two contiguous runs.

@@ -28,26 +28,28 @@ struct TruncationTests {
         Fixture(name: "padded EN10MB FIN", frame: Fixtures.paddedEthernetFIN, linkType: .ethernet),
     ]
 
-    /// Cut at every length, as a snap length would: before the end of the TCP
-    /// header the frame is malformed; after it, the payload is the captured prefix.
+    /// Cut at every length, as a snap length would: before the end of the
+    /// fixed TCP header the frame is malformed; inside the options it is a
+    /// segment without payload; after them, the payload is the captured prefix.
     @Test(arguments: fixtures)
     func cutAtEveryOffset(_ fixture: Fixture) throws {
         let whole = try #require(decode(fixture.frame, as: fixture.linkType).segment)
         let fullPayload = whole.payload
         let payloadEnd = try #require(endOfPayload(in: fixture.frame, payload: fullPayload))
         let headerEnd = payloadEnd - fullPayload.count
+        let fixedHeaderEnd = headerEnd - whole.headerLength + 20
         for length in 0..<fixture.frame.count {
             let cut = Array(fixture.frame.prefix(length))
             for originalLength in [nil, fixture.frame.count] {
                 let decoded = decode(cut, as: fixture.linkType, originalLength: originalLength)
-                if length < headerEnd {
+                if length < fixedHeaderEnd {
                     guard case .malformed = decoded else {
                         Issue.record("cut at \(length) of \(fixture.name): \(decoded)")
                         continue
                     }
                 } else {
                     var expected = whole
-                    expected.payload = Array(fullPayload.prefix(length - headerEnd))
+                    expected.payload = Array(fullPayload.prefix(max(0, length - headerEnd)))
                     expected.payloadTruncated = whole.payloadTruncated || length < payloadEnd
                     #expect(decoded == .tcp(expected), "cut at \(length)")
                 }
@@ -123,5 +125,19 @@ struct SplitMix64: RandomNumberGenerator {
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
+    }
+}
+
+/// A snap length that ends inside the TCP options (tcpdump -s 64 on a SYN)
+/// still yields the segment, as tshark shows it: the handshake stays visible.
+struct CutOptionsTests {
+    @Test func synCutInsideItsOptionsIsStillASyn() throws {
+        // 14 Ethernet + 20 IPv4 + 20 of the SYN's 40 TCP header bytes.
+        let frame = Array(CapturedFrames.ethernetIPv4SYN.prefix(54))
+        let segment = try #require(decode(frame, as: .ethernet, originalLength: CapturedFrames.ethernetIPv4SYN.count).segment)
+        #expect(segment.flags == .syn)
+        #expect(segment.headerLength == 40)
+        #expect(segment.payload.isEmpty)
+        #expect(segment.payloadTruncated)
     }
 }

@@ -15,7 +15,8 @@ final class TestFence {
     private var folders: [String] = []
 
     init(processes: Int = 2048, memoryBytes: Int = 4 << 30) throws {
-        let name = "sockgrade-test-fence-\(getpid())"
+        // Unique per fence: suites run in parallel in one test process.
+        let name = "sockgrade-test-fence-\(getpid())-\(UUID().uuidString.prefix(8))"
         let root = "/sys/fs/cgroup"
         if let controllers = try? String(contentsOfFile: "\(root)/cgroup.controllers", encoding: .utf8),
            controllers.contains("memory"), controllers.contains("pids") {

@@ -1,0 +1,67 @@
+import PacketCapture
+import PacketDecoding
+import StreamReassembly
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One libFuzzer input. The first byte picks what is fuzzed:
+/// - even: the rest is a capture file, read by both readers and analysed
+///   (decoding, reassembly, the needle search);
+/// - odd: the rest is a sequence of frames of the link type picked by the
+///   second byte, each preceded by a one-byte length, fed to the decoder and
+///   the conversation tracker directly (faster, so deeper into TCP).
+///
+/// Anything but a crash, a sanitizer report or a leak counts as a pass.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = UnsafeRawBufferPointer(start: data, count: size)
+    guard let mode = input.first else { return 0 }
+    let rest = UnsafeRawBufferPointer(rebasing: input[1...])
+    if mode & 1 == 0 {
+        fuzzCaptureFile(rest)
+    } else {
+        fuzzFrames(rest)
+    }
+    return 0
+}
+
+/// The file the capture readers open; rewritten for every input (tmpfs when available).
+private let scratchPath = "/dev/shm/sockgrade-fuzz-\(getpid()).pcap"
+
+private func fuzzCaptureFile(_ bytes: UnsafeRawBufferPointer) {
+    let descriptor = open(scratchPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+    if let base = bytes.baseAddress {
+        _ = write(descriptor, base, bytes.count)
+    }
+    close(descriptor)
+    for engine in CaptureFileReader.Engine.allCases {
+        _ = try? CaptureAnalysis.analyze(path: scratchPath, needles: [Array("alice".utf8), Array("aa".utf8)], engine: engine)
+    }
+}
+
+private let linkTypes: [LinkType] = [.ethernet, .null, .loop, .raw, .linuxSLL, .linuxSLL2, .ipv4, .ipv6]
+
+private func fuzzFrames(_ bytes: UnsafeRawBufferPointer) {
+    guard let selector = bytes.first else { return }
+    let linkType = linkTypes[Int(selector) % linkTypes.count]
+    // Small limits, so that the fuzzer reaches the limit paths.
+    let tracker = ConversationTracker(
+        needles: [Array("alice".utf8)],
+        limits: ReassemblyLimits(maxHoles: 2, maxBufferedBytes: 64, maxBufferedSegments: 4, prefixBytes: 8,
+                                 excerptContext: 4, retainedBytes: 16, maxReportedEvents: 2, maxHeldBytes: 128))
+    var offset = 1
+    var frame = 0
+    while offset < bytes.count {
+        let length = min(Int(bytes[offset]), bytes.count - offset - 1)
+        let frameBytes = UnsafeRawBufferPointer(rebasing: bytes[(offset + 1)..<(offset + 1 + length)])
+        offset += 1 + length
+        frame += 1
+        if case .tcp(let segment) = decodeFrame(frameBytes, linkType: linkType, originalLength: frame % 3 == 0 ? nil : length) {
+            tracker.add(segment, frame: frame, timestamp: Double(frame))
+        }
+    }
+    _ = tracker.finish()
+}

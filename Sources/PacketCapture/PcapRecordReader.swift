@@ -1,0 +1,71 @@
+/// Classic pcap, read in Swift (libpcap's savefile.c/sf-pcap.c describe the format):
+///
+///     global header, 24 bytes         record header, 16 bytes
+///     +---------------------------+   +---------------------------+
+///     | magic            (4)      |   | seconds           (4)     |
+///     | version 2.4      (2 + 2)  |   | micro/nanoseconds (4)     |
+///     | reserved         (8)      |   | captured length   (4)     |
+///     | snapshot length  (4)      |   | original length   (4)     |
+///     | link type        (4)      |   +---------------------------+
+///     +---------------------------+   | captured bytes ...        |
+///
+/// The magic number gives the byte order (a1b2c3d4 as written, or swapped)
+/// and the resolution (a1b23c4d for nanoseconds).
+struct PcapRecordReader {
+    static let globalHeaderLength = 24
+    static let recordHeaderLength = 16
+
+    private let stream: FileByteStream
+    private let fields: ByteOrderedFields
+    private let fractionsPerSecond: Double
+    let linkType: Int32
+
+    init(stream: FileByteStream) throws(CaptureError) {
+        self.stream = stream
+        let header = try stream.peek(Self.globalHeaderLength)
+        guard header.count == Self.globalHeaderLength else {
+            throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its \(Self.globalHeaderLength)-byte pcap header")
+        }
+        switch header.loadUnaligned(as: UInt32.self) {
+        case 0xA1B2_C3D4: (fields, fractionsPerSecond) = (ByteOrderedFields(bigEndian: false), 1e6)
+        case 0xA1B2_3C4D: (fields, fractionsPerSecond) = (ByteOrderedFields(bigEndian: false), 1e9)
+        case 0xD4C3_B2A1: (fields, fractionsPerSecond) = (ByteOrderedFields(bigEndian: true), 1e6)
+        case 0x4D3C_B2A1: (fields, fractionsPerSecond) = (ByteOrderedFields(bigEndian: true), 1e9)
+        default: throw CaptureError(.notACapture, subject: stream.path, problem: "not a pcap capture (bad magic number)")
+        }
+        // The upper bits carry the FCS length (LINKTYPE_FCS_LEN); the type is the low 16.
+        linkType = Int32(fields.uint32(header, at: 20) & 0xFFFF)
+        stream.skip(Self.globalHeaderLength)
+    }
+
+    /// Hands the next record to `body`; returns false at a clean end of file.
+    func next(number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+        let header = try stream.peek(Self.recordHeaderLength)
+        if header.isEmpty { return false }
+        guard header.count == Self.recordHeaderLength else {
+            throw cutShort(number: number)
+        }
+        let capturedLength = Int(fields.uint32(header, at: 8))
+        let originalLength = Int(fields.uint32(header, at: 12))
+        guard capturedLength <= StreamingCaptureReader.maximumBlockLength else {
+            throw CaptureError(.malformed, subject: stream.path, problem: "packet record \(number) at byte \(stream.offset) claims \(capturedLength) captured bytes, more than any capture holds")
+        }
+        let recordLength = Self.recordHeaderLength + capturedLength
+        let record = try stream.peek(recordLength)
+        guard record.count == recordLength else {
+            throw cutShort(number: number)
+        }
+        let seconds = Double(fields.uint32(record, at: 0))
+        let fraction = Double(fields.uint32(record, at: 4))
+        body(CapturedFrame(
+            number: number, timestamp: seconds + fraction / fractionsPerSecond, dataLink: linkType,
+            bytes: UnsafeRawBufferPointer(rebasing: record[Self.recordHeaderLength...]),
+            originalLength: originalLength))
+        stream.skip(recordLength)
+        return true
+    }
+
+    private func cutShort(number: Int) -> CaptureError {
+        CaptureError(.truncated, subject: stream.path, problem: "the file is cut short in the middle of packet record \(number) (byte \(stream.offset))")
+    }
+}

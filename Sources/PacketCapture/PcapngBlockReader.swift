@@ -1,0 +1,170 @@
+/// pcapng, read in Swift, block by block (draft-ietf-opsawg-pcapng):
+///
+///      0                   1                   2                   3
+///     +---------------------------------------------------------------+
+///     |                          Block Type                           |
+///     +---------------------------------------------------------------+
+///     |                      Block Total Length                       |
+///     +---------------------------------------------------------------+
+///     /                          Block Body                           /
+///     +---------------------------------------------------------------+
+///     |                      Block Total Length                       |
+///     +---------------------------------------------------------------+
+///
+/// Section Header Blocks set the byte order and start a new set of
+/// interfaces; Interface Description Blocks give each interface its link
+/// type and timestamp resolution; Enhanced, Simple and the obsolete Packet
+/// blocks carry frames. Every other block is skipped by its length.
+///
+/// Unlike libpcap 1.10, interfaces of different link types in one file are
+/// fine: every frame carries its own interface's link type.
+struct PcapngBlockReader {
+    private enum BlockType {
+        static let sectionHeader: UInt32 = 0x0A0D_0D0A
+        static let interfaceDescription: UInt32 = 1
+        static let obsoletePacket: UInt32 = 2
+        static let simplePacket: UInt32 = 3
+        static let enhancedPacket: UInt32 = 6
+    }
+
+    private enum OptionCode {
+        static let end: UInt16 = 0
+        static let timestampResolution: UInt16 = 9
+        static let timestampOffset: UInt16 = 14
+    }
+
+    /// Type, length, and the trailing length copy.
+    private static let framingLength = 12
+
+    private let stream: FileByteStream
+    private var fields = ByteOrderedFields(bigEndian: false)
+    private var interfaces: [PcapngInterface] = []
+    /// Distinct link types of every interface seen so far, in order.
+    private(set) var linkTypes: [Int32] = []
+
+    /// Checks the first Section Header Block, as libpcap does on opening: a
+    /// file cut inside it, or with a bad byte-order magic, is no capture at all.
+    init(stream: FileByteStream) throws(CaptureError) {
+        self.stream = stream
+        let head = try stream.peek(Self.framingLength)
+        guard head.count == Self.framingLength else {
+            throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
+        }
+        try startSection(head)
+        let length = Int(fields.uint32(head, at: 4))
+        guard length >= Self.framingLength, length <= StreamingCaptureReader.maximumBlockLength,
+              try stream.peek(length).count == length
+        else {
+            throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
+        }
+    }
+
+    /// Reads blocks until one holds a frame, hands it to `body` and returns
+    /// true; returns false at a clean end of file.
+    mutating func next(number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+        while true {
+            let head = try stream.peek(Self.framingLength)
+            if head.isEmpty { return false }
+            guard head.count == Self.framingLength else { throw cutShort(number: number) }
+            let rawType = head.loadUnaligned(as: UInt32.self)
+            if rawType == BlockType.sectionHeader {
+                try startSection(head)
+            }
+            let type = fields.uint32(head, at: 0)
+            let length = Int(fields.uint32(head, at: 4))
+            guard length >= Self.framingLength, length % 4 == 0, length <= StreamingCaptureReader.maximumBlockLength else {
+                throw malformed("block of type \(type) has an invalid length \(length)")
+            }
+            let block = try stream.peek(length)
+            guard block.count == length else { throw cutShort(number: number) }
+            guard fields.uint32(block, at: length - 4) == UInt32(length) else {
+                throw malformed("block of type \(type) ends with a length different from its start")
+            }
+            let delivered = try handle(type: type, block: block, number: number, body)
+            stream.skip(length)
+            if delivered { return true }
+        }
+    }
+
+    /// A Section Header Block: the byte-order magic at offset 8 says how to read the rest.
+    private mutating func startSection(_ head: UnsafeRawBufferPointer) throws(CaptureError) {
+        switch head.loadUnaligned(fromByteOffset: 8, as: UInt32.self) {
+        case 0x1A2B_3C4D: fields = ByteOrderedFields(bigEndian: false)
+        case 0x4D3C_2B1A: fields = ByteOrderedFields(bigEndian: true)
+        default: throw malformed("section header has an unknown byte-order magic")
+        }
+        interfaces.removeAll()
+    }
+
+    private mutating func handle(type: UInt32, block: UnsafeRawBufferPointer, number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+        let bodyEnd = block.count - 4
+        switch type {
+        case BlockType.interfaceDescription:
+            guard bodyEnd >= 16 else { throw malformed("interface description block is too short") }
+            var interface = PcapngInterface(linkType: Int32(fields.uint16(block, at: 8)))
+            readOptions(block, from: 16, to: bodyEnd, into: &interface)
+            interfaces.append(interface)
+            if !linkTypes.contains(interface.linkType) { linkTypes.append(interface.linkType) }
+            return false
+        case BlockType.enhancedPacket, BlockType.obsoletePacket:
+            guard bodyEnd >= 28 else { throw malformed("packet block \(number) is too short") }
+            let interfaceID = type == BlockType.enhancedPacket ? Int(fields.uint32(block, at: 8)) : Int(fields.uint16(block, at: 8))
+            let units = UInt64(fields.uint32(block, at: 12)) << 32 | UInt64(fields.uint32(block, at: 16))
+            let capturedLength = Int(fields.uint32(block, at: 20))
+            guard capturedLength <= bodyEnd - 28 else {
+                throw malformed("packet block \(number) claims \(capturedLength) captured bytes but holds \(bodyEnd - 28)")
+            }
+            let interface = try interface(interfaceID, number: number)
+            body(CapturedFrame(
+                number: number, timestamp: interface.seconds(units: units), dataLink: interface.linkType,
+                bytes: UnsafeRawBufferPointer(rebasing: block[28..<(28 + capturedLength)]),
+                originalLength: Int(fields.uint32(block, at: 24))))
+            return true
+        case BlockType.simplePacket:
+            guard bodyEnd >= 12 else { throw malformed("simple packet block \(number) is too short") }
+            let originalLength = Int(fields.uint32(block, at: 8))
+            let capturedLength = min(originalLength, bodyEnd - 12)
+            let interface = try interface(0, number: number)
+            body(CapturedFrame(
+                number: number, timestamp: 0, dataLink: interface.linkType,
+                bytes: UnsafeRawBufferPointer(rebasing: block[12..<(12 + capturedLength)]),
+                originalLength: originalLength))
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func interface(_ id: Int, number: Int) throws(CaptureError) -> PcapngInterface {
+        guard interfaces.indices.contains(id) else {
+            throw malformed("packet \(number) refers to interface \(id), but the section declares \(interfaces.count)")
+        }
+        return interfaces[id]
+    }
+
+    /// Options are (code, length, value padded to 4 bytes); unknown ones and
+    /// any that run past the block are skipped, never read out of bounds.
+    private func readOptions(_ block: UnsafeRawBufferPointer, from start: Int, to end: Int, into interface: inout PcapngInterface) {
+        var offset = start
+        while offset + 4 <= end {
+            let code = fields.uint16(block, at: offset)
+            let length = Int(fields.uint16(block, at: offset + 2))
+            let value = offset + 4
+            guard code != OptionCode.end, value + length <= end else { return }
+            if code == OptionCode.timestampResolution, length >= 1 {
+                interface.unitsPerSecond = PcapngInterface.unitsPerSecond(resolution: block[value])
+            } else if code == OptionCode.timestampOffset, length >= 8 {
+                interface.secondsOffset = Int64(bitPattern: fields.uint64(block, at: value))
+            }
+            offset = value + (length + 3) & ~3
+        }
+    }
+
+    private func cutShort(number: Int) -> CaptureError {
+        CaptureError(.truncated, subject: stream.path, problem: "the file is cut short in the middle of a block (byte \(stream.offset), before packet \(number))")
+    }
+
+    private func malformed(_ problem: String) -> CaptureError {
+        CaptureError(.malformed, subject: stream.path, problem: "\(problem) (byte \(stream.offset))")
+    }
+}

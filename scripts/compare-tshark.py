@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Check that sockgrade decodes a capture as tshark does, frame by frame.
+
+    scripts/compare-tshark.py CAPTURE... [--sockgrade PATH] [--engine libpcap|swift]
+
+For every frame it compares what `sockgrade inspect --frames` decodes with
+what `tshark -T fields` decodes: addresses, ports, raw sequence and
+acknowledgment numbers, flags, window, TCP header length and the payload
+bytes. TCP reassembly, IP defragmentation and sequence analysis are turned
+off in tshark, so that both sides look at single segments.
+
+Exit status 0 when every frame agrees, 1 when some do not (the first
+differences are printed), 2 when a tool is missing or a file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FIELDS = [
+    "frame.number", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "tcp.srcport", "tcp.dstport",
+    "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.window_size_value", "tcp.hdr_len", "tcp.payload",
+]
+COLUMNS = ["frame", "source", "destination", "source port", "destination port", "sequence",
+           "acknowledgment", "flags", "window", "header length", "payload"]
+TSHARK_PREFERENCES = [
+    "tcp.desegment_tcp_streams:FALSE", "tcp.analyze_sequence_numbers:FALSE",
+    "ip.defragment:FALSE", "ipv6.defragment:FALSE",
+]
+
+
+def tshark_frames(tshark: str, capture: str) -> dict[int, list[str] | None]:
+    """Frame number -> the TCP columns, or None when tshark sees no single TCP header in it."""
+    command = [tshark, "-n", "-r", capture, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a"]
+    for preference in TSHARK_PREFERENCES:
+        command += ["-o", preference]
+    for field in FIELDS:
+        command += ["-e", field]
+    result = subprocess.run(command, capture_output=True, text=True)
+    frames: dict[int, list[str] | None] = {}
+    for line in result.stdout.splitlines():
+        values = line.split("\t")
+        values += [""] * (len(FIELDS) - len(values))
+        number, ip_src, ip_dst, ip6_src, ip6_dst, *tcp = values
+        source, destination = (ip_src, ip_dst) if ip_src else (ip6_src, ip6_dst)
+        # No TCP, or TCP quoted inside an ICMP error (two IP headers): not a segment of its own.
+        if not tcp[0] or "," in source or "," in tcp[0]:
+            frames[int(number)] = None
+            continue
+        # sockgrade keeps the eight flag bits of byte 13; tshark adds the NS and reserved bits.
+        flags = "0x%04x" % (int(tcp[4], 16) & 0xFF)
+        frames[int(number)] = [number, source, destination, tcp[0], tcp[1], tcp[2], tcp[3],
+                               flags, tcp[5], tcp[6], tcp[7].replace(":", "").lower()]
+    if result.returncode != 0 and not frames:
+        raise RuntimeError(f"tshark could not read {capture}: {result.stderr.strip()}")
+    return frames
+
+
+def sockgrade_frames(sockgrade: str, capture: str, engine: str) -> dict[int, list[str] | None]:
+    result = subprocess.run([sockgrade, "inspect", "--frames", "--engine", engine, capture],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip())
+    frames: dict[int, list[str] | None] = {}
+    for line in result.stdout.splitlines():
+        values = line.split("\t")
+        frames[int(values[0])] = values if len(values) == len(COLUMNS) else None
+    return frames
+
+
+def compare(capture: str, sockgrade: str, engine: str, tshark: str) -> list[str]:
+    ours = sockgrade_frames(sockgrade, capture, engine)
+    theirs = tshark_frames(tshark, capture)
+    problems = []
+    if len(ours) != len(theirs):
+        problems.append(f"sockgrade read {len(ours)} frames, tshark {len(theirs)}")
+    segments = 0
+    for number in sorted(set(ours) & set(theirs)):
+        mine, other = ours[number], theirs[number]
+        if mine is None and other is None:
+            continue
+        if mine is None or other is None:
+            who = "tshark" if mine is None else "sockgrade"
+            problems.append(f"frame {number}: only {who} decodes a TCP segment")
+            continue
+        segments += 1
+        for column, a, b in zip(COLUMNS, mine, other):
+            if a != b:
+                problems.append(f"frame {number}: {column}: sockgrade {a!r}, tshark {b!r}")
+    print(f"{capture}: {len(ours)} frames, {segments} TCP segments compared, "
+          + ("every field agrees" if not problems else f"{len(problems)} differences"))
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("captures", nargs="+")
+    parser.add_argument("--sockgrade", default=str(Path(__file__).resolve().parent.parent / ".build/debug/sockgrade"))
+    parser.add_argument("--engine", default="libpcap", choices=["libpcap", "swift"])
+    arguments = parser.parse_args()
+    tshark = shutil.which("tshark")
+    if tshark is None:
+        print("compare-tshark: tshark is not installed (apt-get install tshark)", file=sys.stderr)
+        return 2
+    if not Path(arguments.sockgrade).is_file():
+        print(f"compare-tshark: {arguments.sockgrade} does not exist; build sockgrade first", file=sys.stderr)
+        return 2
+    failed = False
+    for capture in arguments.captures:
+        try:
+            problems = compare(capture, arguments.sockgrade, arguments.engine, tshark)
+        except RuntimeError as error:
+            print(f"compare-tshark: {error}", file=sys.stderr)
+            return 2
+        for problem in problems[:20]:
+            print("  " + problem)
+        failed = failed or bool(problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
