@@ -41,6 +41,11 @@ final class TestFence {
         }
     }
 
+    deinit {
+        // A failed test must not leave its fence behind; rmdir refuses while anything is inside.
+        for folder in folders { rmdir(folder) }
+    }
+
     /// The command line that runs `arguments` inside the fence, as `user` if given
     /// (root places the process in the fence, then drops to the user).
     func wrap(_ arguments: [String], as user: String? = nil) -> [String] {
