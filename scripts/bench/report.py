@@ -22,6 +22,10 @@ for name, want in sorted(expected.items()):
 naive_rows = [line.split() for line in open(os.path.join(work, "naive.txt")) if line.strip()]
 naive_wrong = [row[0] for row in naive_rows if row[1:4] != [expected[row[0]]["checks"][i] for i in ids]]
 naive_kinds = sorted({expected[name]["kind"] for name in naive_wrong})
+naive_by_check = {
+    check: sum(1 for row in naive_rows if row[1 + index] != expected[row[0]]["checks"][check])
+    for index, check in enumerate(ids)
+}
 count = len(expected)
 per_student_naive = naive_wall / max(1, len(naive_rows))
 overheads.sort()
@@ -35,5 +39,6 @@ print(f"peak memory: {int(peak) // 1024} MiB for {count} students, {int(small_pe
       f"({small_wall:.1f} s)")
 print(f"naive shell grader: {naive_wall:.1f} s for the first {len(naive_rows)} students "
       f"({per_student_naive:.2f} s each, so {per_student_naive * count:.0f} s for the class); "
-      f"{len(naive_wrong)} of {len(naive_rows)} verdicts wrong (kinds: {', '.join(naive_kinds) or 'none'})")
+      f"{len(naive_wrong)} of {len(naive_rows)} students graded wrong (kinds: {', '.join(naive_kinds) or 'none'}; "
+      f"wrong per check: {', '.join(f'{k} {v}' for k, v in naive_by_check.items())})")
 print(f"ratio: sockgrade is {per_student_naive * count / wall:.0f}x faster on this class")
