@@ -8,9 +8,10 @@ struct DeliverableChecks {
     var folder: URL
     var port: UInt16?
     var tools: SandboxTools
+    var mode: SandboxMode
 
     func results() -> [CheckResult] {
-        ScreenshotCheck(folder: folder, port: port, ocr: NetstatOCR(tools: tools)).run()
+        ScreenshotCheck(folder: folder, port: port, ocr: NetstatOCR(tools: tools, mode: mode)).run()
             + [AttributionCheck(folder: folder).run(), PortChoiceCheck(port: port).run()]
     }
 }

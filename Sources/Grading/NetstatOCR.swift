@@ -1,12 +1,15 @@
 import Foundation
 import Sandbox
 
-/// Reads the text of a screenshot with Debian's `tesseract`, as an
-/// unprivileged user with CPU and memory limits (the image is the student's).
+/// Reads the text of a screenshot with Debian's `tesseract`, inside the same
+/// sandbox as student code (its own empty network namespace, bubblewrap, the
+/// sandbox uid, rlimits): the image is the student's, and an image parser is
+/// attack surface.
 struct NetstatOCR {
     static let tesseract = Toolchain("/usr/bin/tesseract", debianPackage: "tesseract-ocr")
 
     var tools: SandboxTools
+    var mode: SandboxMode
     var seconds = 30
 
     /// The recognised text, or why there is none.
@@ -14,23 +17,29 @@ struct NetstatOCR {
         guard FileManager.default.isExecutableFile(atPath: Self.tesseract.program) else {
             return .failure(ImageProblem("OCR needs \(Self.tesseract.program), which is not installed (\(Self.tesseract.installHint))"))
         }
-        // A private readable copy: the submission's own folder may not be readable by the OCR's uid.
+        let user = mode.isRoot ? SandboxUser.slot(255) : nil
+        // A private copy the sandbox's uid owns; the submission's folder is not in the sandbox.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-ocr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let copy = folder.appendingPathComponent("image")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-            try FileManager.default.copyItem(at: image, to: copy)
-            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy.path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.copyItem(at: image, to: folder.appendingPathComponent("image"))
+            if let user {
+                chown(folder.path, user.uid, user.gid)
+                chown(folder.appendingPathComponent("image").path, user.uid, user.gid)
+            }
         } catch {
             return .failure(ImageProblem("the image could not be copied for OCR: \(error.localizedDescription)"))
         }
-        let nobody = "65534"
-        let command = [tools.setpriv, "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--no-new-privs", "--",
-                       tools.prlimit, "--as=\(2 << 30)", "--cpu=\(seconds)", "--nproc=64", "--",
-                       Self.tesseract.program, copy.path, "stdout", "--psm", "6"]
         do {
-            let child = try ChildProcess(arguments: command, environment: ["PATH=/usr/bin:/bin", "OMP_THREAD_LIMIT=1", "LANG=C.UTF-8"], outputLimit: 256 << 10)
+            let namespace = mode.isRoot ? try NetworkNamespace() : try NetworkNamespace(rootlessWith: tools)
+            var limits = ProcessLimits(processes: 64, openFiles: 64, fileSizeBytes: 16 << 20, cpuSeconds: seconds)
+            limits.dataBytes = 1 << 30
+            var jail = Jail(tools: tools, namespace: namespace, user: user, scratchFolder: folder.path, limits: limits)
+            jail.environmentOverrides = ["OMP_THREAD_LIMIT=1"]
+            let child = try jail.launch(
+                [Self.tesseract.program, "\(Jail.homeInside)/image", "stdout", "--psm", "6"],
+                in: Jail.homeInside, outputLimit: 256 << 10)
             let finished = child.wait(timeout: .seconds(seconds))
             child.kill()
             guard finished else { return .failure(ImageProblem("OCR did not finish within \(seconds) s")) }
@@ -39,7 +48,7 @@ struct NetstatOCR {
             }
             return .success(child.standardOutput.text)
         } catch {
-            return .failure(ImageProblem("tesseract could not be started: \(error)"))
+            return .failure(ImageProblem("tesseract could not be started in the sandbox: \(error)"))
         }
     }
 }

@@ -73,7 +73,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
-        results += DeliverableChecks(folder: submission.folder, port: listeningPort, tools: tools).results()
+        results += DeliverableChecks(folder: submission.folder, port: listeningPort, tools: tools, mode: mode).results()
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: 1, student: submission.name, username: submission.username,

@@ -21,6 +21,8 @@ public struct Jail: Sendable {
     public var temporarySizeBytes: Int
     /// Runs first, as root, to place the command in the student's cgroup.
     public var launcherPrefix: [String]
+    /// Extra `NAME=value` entries for the environment (a tool's own settings).
+    public var environmentOverrides: [String] = []
 
     public init(
         tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser?,
@@ -58,7 +60,7 @@ public struct Jail: Sendable {
         [
             "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(Jail.homeInside)", "USER=student",
             "LANG=C.UTF-8", "TMPDIR=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1",
-        ]
+        ] + environmentOverrides
     }
 
     private func bubblewrapArguments(workingDirectory: String) -> [String] {
