@@ -93,9 +93,12 @@ struct LiveSession {
         if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
         }
+        let stillServing = !serverProcess.hasExited
         serverProcess.kill()
         note(observed.limits?.hits(since: before) ?? [], role: "server", into: &observed)
-        observed.runs.append(ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false))
+        var run = ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false)
+        run.stoppedByGrader = stillServing
+        observed.runs.append(run)
     }
 
     private func runClient(_ client: StudentProgram, jail: Jail, watch: ServerWatch, outputLimit: Int, observed: inout LiveObservations) {

@@ -43,6 +43,8 @@ public enum ReportText {
         let ending: String
         if program.timedOut {
             ending = "stopped after the time limit"
+        } else if program.stoppedByGrader {
+            ending = "stopped by the grader when the run was over"
         } else if let signal = program.signal {
             ending = "ended by signal \(signal)"
         } else if let status = program.exitStatus {

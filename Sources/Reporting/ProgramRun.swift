@@ -18,6 +18,9 @@ public struct ProgramRun: Codable, Sendable, Equatable {
     public var stderr: String
     public var stdoutTruncated: Bool
     public var stderrTruncated: Bool
+    /// The program was still running when the grader ended it as planned (a
+    /// server, once the client was done): its signal is not a crash.
+    public var stoppedByGrader: Bool
 
     public init(
         role: String,
@@ -29,7 +32,8 @@ public struct ProgramRun: Codable, Sendable, Equatable {
         stdout: String,
         stderr: String,
         stdoutTruncated: Bool = false,
-        stderrTruncated: Bool = false
+        stderrTruncated: Bool = false,
+        stoppedByGrader: Bool = false
     ) {
         self.role = role
         self.command = command
@@ -41,6 +45,7 @@ public struct ProgramRun: Codable, Sendable, Equatable {
         self.stderr = stderr
         self.stdoutTruncated = stdoutTruncated
         self.stderrTruncated = stderrTruncated
+        self.stoppedByGrader = stoppedByGrader
     }
 
     /// Turns captured bytes into text, replacing invalid UTF-8 with U+FFFD.
@@ -60,6 +65,23 @@ public struct ProgramRun: Codable, Sendable, Equatable {
         case stdout, stderr
         case stdoutTruncated = "stdout_truncated"
         case stderrTruncated = "stderr_truncated"
+        case stoppedByGrader = "stopped_by_grader"
+    }
+
+    /// Reports written before `stopped_by_grader` existed still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        role = try container.decode(String.self, forKey: .role)
+        command = try container.decode([String].self, forKey: .command)
+        exitStatus = try container.decodeIfPresent(Int32.self, forKey: .exitStatus)
+        signal = try container.decodeIfPresent(Int32.self, forKey: .signal)
+        timedOut = try container.decode(Bool.self, forKey: .timedOut)
+        durationMilliseconds = try container.decode(Double.self, forKey: .durationMilliseconds)
+        stdout = try container.decode(String.self, forKey: .stdout)
+        stderr = try container.decode(String.self, forKey: .stderr)
+        stdoutTruncated = try container.decode(Bool.self, forKey: .stdoutTruncated)
+        stderrTruncated = try container.decode(Bool.self, forKey: .stderrTruncated)
+        stoppedByGrader = try container.decodeIfPresent(Bool.self, forKey: .stoppedByGrader) ?? false
     }
 
     /// Writes `null` for a missing exit status or signal so every report has the same keys.
@@ -75,5 +97,8 @@ public struct ProgramRun: Codable, Sendable, Equatable {
         try container.encode(stderr, forKey: .stderr)
         try container.encode(stdoutTruncated, forKey: .stdoutTruncated)
         try container.encode(stderrTruncated, forKey: .stderrTruncated)
+        if stoppedByGrader {
+            try container.encode(stoppedByGrader, forKey: .stoppedByGrader)
+        }
     }
 }

@@ -131,4 +131,21 @@ struct StudentReportCodingTests {
 
         #expect(read.programs == [run])
     }
+
+    @Test("a server the grader stopped says so, and older reports without the key still read")
+    func stoppedByGrader() throws {
+        let run = ProgramRun(
+            role: "server", command: ["./server"], exitStatus: nil, signal: 9, timedOut: false,
+            durationMilliseconds: 120, stdout: "", stderr: "", stoppedByGrader: true)
+        let data = try JSONEncoder().encode(run)
+        let object = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(object["stopped_by_grader"] == true)
+        #expect(try JSONDecoder().decode(ProgramRun.self, from: data) == run)
+
+        var older = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        older["stopped_by_grader"] = nil
+        let decoded = try JSONDecoder().decode(ProgramRun.self, from: try JSONSerialization.data(withJSONObject: older))
+        #expect(decoded.stoppedByGrader == false)
+        #expect(decoded.signal == 9)
+    }
 }
