@@ -28,8 +28,7 @@ struct SourceFile: Sendable, Equatable {
     }
 
     static func isRegularFile(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        FileStatus.of(url.path)?.kind == .regular
     }
 
     /// The file's text, at most the first 256 KiB (student sources are small).

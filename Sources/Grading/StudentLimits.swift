@@ -28,8 +28,7 @@ struct StudentLimits {
         let uid = getuid()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).reduce(0) { count, pid in
-            var info = stat()
-            guard stat("/proc/\(pid)", &info) == 0, info.st_uid == uid else { return count }
+            guard FileStatus.of("/proc/\(pid)", followingLinks: true)?.owner == uid else { return count }
             let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"))?.count ?? 1
             return count + tasks
         }

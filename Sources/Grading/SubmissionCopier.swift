@@ -36,26 +36,25 @@ struct SubmissionCopier {
             let from = source.appendingPathComponent(name)
             let to = destination.appendingPathComponent(name)
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var info = stat()
-            guard lstat(from.path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            guard let status = FileStatus.of(from.path) else { continue }
+            switch status.kind {
+            case .folder:
                 guard mkdir(to.path, 0o700) == 0 else { continue }
                 if let owner { chown(to.path, owner.uid, owner.gid) }
                 copyFolder(from, to, relative: path, outcome: &outcome)
-            case S_IFREG:
-                let size = Int(info.st_size)
+            case .regular:
+                let size = status.size
                 if outcome.files + 1 > maximumFiles || outcome.bytes + size > maximumBytes {
                     outcome.skipped.append("\(path): over the copy limit of \(maximumFiles) files or \(maximumBytes >> 20) MiB")
                     continue
                 }
-                if copyFile(from, to, mode: info.st_mode & 0o755) {
+                if copyFile(from, to, mode: mode_t(status.permissions & 0o755)) {
                     outcome.files += 1
                     outcome.bytes += size
                 } else {
                     outcome.skipped.append("\(path): cannot be read")
                 }
-            case S_IFLNK:
+            case .link:
                 outcome.skipped.append("\(path): symbolic link, not copied")
             default:
                 outcome.skipped.append("\(path): not a regular file, not copied")

@@ -19,12 +19,10 @@ enum SubmissionFiles {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let child = url.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
-                var info = stat()
-                guard lstat(child.path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR where !ignoredFolders.contains(name.lowercased()):
+                switch FileStatus.of(child.path)?.kind {
+                case .folder where !ignoredFolders.contains(name.lowercased()):
                     walk(child, prefix: relative, depth: depth + 1)
-                case S_IFREG where keep(name):
+                case .regular where keep(name):
                     found.append(relative)
                 default:
                     break
