@@ -29,11 +29,7 @@ enum LiveRecorder {
             } catch {
                 throw GradingError("The capture helper could not start: \(error)")
             }
-            let deadline = ContinuousClock.now + .seconds(10)
-            while !child.standardOutput.text.contains("ready") && !child.hasExited && ContinuousClock.now < deadline {
-                child.pollOnce(timeoutMilliseconds: 10)
-            }
-            guard child.standardOutput.text.contains("ready") else {
+            guard child.awaitOutput(containing: "ready", within: .seconds(10)) else {
                 child.kill()
                 throw GradingError("The capture helper did not start capturing: \(child.standardError.text)")
             }

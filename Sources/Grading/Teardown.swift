@@ -1,4 +1,5 @@
 import CLinux
+import Sandbox
 
 #if canImport(Glibc)
 import Glibc
@@ -33,8 +34,7 @@ struct Teardown {
             let left = deadline - .now
             if left <= .zero { break }
             var fds = watched.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            let milliseconds = Int32(clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
-            guard poll(&fds, nfds_t(fds.count), milliseconds) > 0 else { continue }
+            guard poll(&fds, nfds_t(fds.count), left.pollMilliseconds) > 0 else { continue }
             let exited = Set(fds.indices.filter { fds[$0].revents != 0 })
             for index in exited { close(watched[index].fd) }
             watched = watched.indices.filter { !exited.contains($0) }.map { watched[$0] }

@@ -84,7 +84,7 @@ public final class ChildProcess: @unchecked Sendable {
         while status == nil && !stop() {
             let left = deadline - .now
             if left <= .zero { break }
-            pollOnce(timeoutMilliseconds: min(50, Self.milliseconds(left)))
+            pollOnce(timeoutMilliseconds: min(50, left.pollMilliseconds))
         }
         return status != nil
     }
@@ -101,6 +101,16 @@ public final class ChildProcess: @unchecked Sendable {
         stdoutPipe.drain()
         stderrPipe.drain()
         reapIfExited()
+    }
+
+    /// Waits until the child has printed `marker` on stdout (a helper saying it
+    /// is ready), or exits, or `timeout` passes. Returns whether it printed it.
+    public func awaitOutput(containing marker: String, within timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !standardOutput.text.contains(marker) && !hasExited && ContinuousClock.now < deadline {
+            pollOnce(timeoutMilliseconds: 10)
+        }
+        return standardOutput.text.contains(marker)
     }
 
     /// Sends `signal` to the child itself.
@@ -123,7 +133,7 @@ public final class ChildProcess: @unchecked Sendable {
         while stdoutPipe.isOpen || stderrPipe.isOpen {
             let left = deadline - .now
             if left <= .zero { break }
-            pollOnce(timeoutMilliseconds: Self.milliseconds(left))
+            pollOnce(timeoutMilliseconds: left.pollMilliseconds)
         }
         stdoutPipe.close()
         stderrPipe.close()
@@ -139,16 +149,20 @@ public final class ChildProcess: @unchecked Sendable {
         status = termination == 0 ? .exited((raw >> 8) & 0xff) : .signaled(termination)
     }
 
-    private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        let total = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return Int32(clamping: max(1, total))
-    }
 
     private static func makePipe() throws(SandboxError) -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
         guard sockgrade_pipe_cloexec(&ends) == 0 else { throw SandboxError.lastError("pipe2") }
         _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
         return (ends[0], ends[1])
+    }
+}
+
+extension Duration {
+    /// The duration as poll(2)'s timeout: whole milliseconds, at least 1, so a
+    /// wait that is nearly over still waits instead of spinning.
+    public var pollMilliseconds: Int32 {
+        let (seconds, attoseconds) = components
+        return Int32(clamping: max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
     }
 }

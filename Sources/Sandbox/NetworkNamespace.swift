@@ -77,11 +77,7 @@ public final class NetworkNamespace: @unchecked Sendable {
         let process = try ChildProcess(
             arguments: arguments + ["--", "/bin/sh", "-c", script, "holder"] + scriptArguments,
             environment: ["PATH=/usr/sbin:/usr/bin:/sbin:/bin"], outputLimit: 4096)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !process.standardOutput.text.contains("ready") && !process.hasExited && ContinuousClock.now < deadline {
-            process.pollOnce(timeoutMilliseconds: 10)
-        }
-        guard process.standardOutput.text.contains("ready") else {
+        guard process.awaitOutput(containing: "ready", within: .seconds(10)) else {
             process.kill()
             throw SandboxError(
                 "creating a user and network namespace (unshare --user --map-root-user --net)",
