@@ -34,9 +34,7 @@ struct LiveSession {
         var observed = LiveObservations()
         let namespace: NetworkNamespace
         do {
-            namespace = mode.isRoot
-                ? try NetworkNamespace(parent: parentNamespace)
-                : try NetworkNamespace(rootlessWith: tools, workFolder: (area.work.path, workBytes))
+            namespace = try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
         } catch {
             observed.setupFailure = "The grader could not create a network namespace: \(error)"
             return observed

@@ -74,14 +74,14 @@ public enum MachineSurvey {
         items.append(controlGroupItem())
         let namespace: NetworkNamespace
         do {
-            namespace = mode.isRoot ? try NetworkNamespace() : try NetworkNamespace(rootlessWith: tools)
+            namespace = try mode.makeNamespace(tools: tools)
             items.append(Item(name: "network namespace", works: true, detail: "created one with only lo, up"))
         } catch {
             items.append(Item(name: "network namespace", works: false, detail: error.description))
             return items
         }
         items.append(captureItem(namespace, mode: mode, tools: tools))
-        items.append(sandboxItem(namespace, tools: tools, user: mode.isRoot ? SandboxUser.slot(0) : nil))
+        items.append(sandboxItem(namespace, tools: tools, user: mode.user(slot: 0)))
         return items
     }
 

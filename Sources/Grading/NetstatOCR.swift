@@ -17,7 +17,7 @@ struct NetstatOCR {
         guard FileManager.default.isExecutableFile(atPath: Self.tesseract.program) else {
             return .failure(ImageProblem("OCR needs \(Self.tesseract.program), which is not installed (\(Self.tesseract.installHint))"))
         }
-        let user = mode.isRoot ? SandboxUser.slot(255) : nil
+        let user = mode.user(slot: 255)
         // A private copy the sandbox's uid owns; the submission's folder is not in the sandbox.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-ocr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,7 +32,7 @@ struct NetstatOCR {
             return .failure(ImageProblem("the image could not be copied for OCR: \(error.localizedDescription)"))
         }
         do {
-            let namespace = mode.isRoot ? try NetworkNamespace() : try NetworkNamespace(rootlessWith: tools)
+            let namespace = try mode.makeNamespace(tools: tools)
             var limits = ProcessLimits(processes: 64, openFiles: 64, fileSizeBytes: 16 << 20, cpuSeconds: seconds)
             limits.dataBytes = 1 << 30
             var jail = Jail(tools: tools, namespace: namespace, user: user, scratchFolder: folder.path, limits: limits)

@@ -47,4 +47,19 @@ public enum SandboxMode: Sendable, Equatable {
     }
 
     var isRoot: Bool { self == .root }
+
+    /// The identity of parallel slot `slot`: a uid of its own as root; nil
+    /// without root, where bubblewrap maps the grader's uid to 1000.
+    func user(slot: Int) -> SandboxUser? {
+        isRoot ? SandboxUser.slot(slot) : nil
+    }
+
+    /// A network namespace with only `lo`: made by the grader as root (inside
+    /// `parent` when given), by a holder process without root (with the work
+    /// folder on a tmpfs of its own mount namespace when given).
+    func makeNamespace(
+        tools: SandboxTools, parent: NetworkNamespace? = nil, workFolder: (path: String, bytes: Int)? = nil
+    ) throws(SandboxError) -> NetworkNamespace {
+        isRoot ? try NetworkNamespace(parent: parent) : try NetworkNamespace(rootlessWith: tools, workFolder: workFolder)
+    }
 }

@@ -91,7 +91,7 @@ public struct StudentGrader: Sendable {
         _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
         slot: Int, cancellation: Cancellation, notes: inout [String]
     ) -> LiveObservations {
-        let user = mode.isRoot ? SandboxUser.slot(slot) : nil
+        let user = mode.user(slot: slot)
         let area: ScratchSpace.StudentArea
         let copier = SubmissionCopier(owner: user)
         let workBytes = copier.maximumBytes + rubric.limits.temporaryMiB << 20
