@@ -36,10 +36,7 @@ struct Inspect: ParsableCommand {
             throw fail(String(describing: error))
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(inspection.json)
-            print(String(decoding: data, as: UTF8.self))
+            print(inspection.json.prettyText)
         } else {
             print(inspection.text)
         }
