@@ -24,40 +24,57 @@ public struct CaptureAnalysis: Sendable {
         path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .libpcap
     ) throws(CaptureError) -> CaptureAnalysis {
         let reader = try CaptureFileReader(path: path, engine: engine)
-        let tracker = ConversationTracker(needles: needles)
-        var analysis = CaptureAnalysis(
-            path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
-            malformedFrames: 0, malformedExamples: [], conversations: [])
-        // Frames of one interface come in runs: decode the link type once per run.
-        var currentDataLink: Int32?
-        var currentLinkType: LinkType?
-        analysis.readError = reader.forEachFrame { frame in
-            analysis.packets += 1
-            if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
-            analysis.lastTimestamp = frame.timestamp
-            if frame.dataLink != currentDataLink {
-                currentDataLink = frame.dataLink
-                currentLinkType = LinkType(dlt: frame.dataLink)
-            }
-            guard let linkType = currentLinkType else { return }
-            switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
-            case .tcp(let segment):
-                analysis.tcpSegments += 1
-                tracker.add(segment, frame: frame.number, timestamp: frame.timestamp)
-            case .notTCP:
-                break
-            case .malformed(let error):
-                analysis.malformedFrames += 1
-                if analysis.malformedExamples.count < 5 {
-                    analysis.malformedExamples.append("frame \(frame.number): \(error)")
-                }
-            }
-        }
+        var pass = AnalysisPass(
+            analysis: CaptureAnalysis(
+                path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
+                malformedFrames: 0, malformedExamples: [], conversations: []),
+            tracker: ConversationTracker(needles: needles))
+        let readError = reader.read(into: &pass)
+        var analysis = pass.analysis
+        analysis.readError = readError
         analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
-        analysis.conversations = tracker.finish()
+        analysis.conversations = pass.tracker.finish()
         return analysis
     }
 
     /// Conversations whose both ends are loopback addresses.
     public var loopbackConversations: [Conversation] { conversations.filter(\.isLoopback) }
+}
+
+/// One pass over the frames: counts them, decodes them and feeds the TCP
+/// segments to the tracker.
+private struct AnalysisPass: FrameConsumer {
+    var analysis: CaptureAnalysis
+    let tracker: ConversationTracker
+    /// Frames of one interface come in runs: the link type is decoded once per run.
+    private var currentDataLink: Int32?
+    private var currentLinkType: LinkType?
+
+    init(analysis: CaptureAnalysis, tracker: ConversationTracker) {
+        self.analysis = analysis
+        self.tracker = tracker
+    }
+
+    mutating func consume(_ frame: CapturedFrame) {
+        analysis.packets += 1
+        if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
+        analysis.lastTimestamp = frame.timestamp
+        if frame.dataLink != currentDataLink {
+            currentDataLink = frame.dataLink
+            currentLinkType = LinkType(dlt: frame.dataLink)
+        }
+        guard let linkType = currentLinkType else { return }
+        switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
+        case .tcp(let segment):
+            analysis.tcpSegments += 1
+            tracker.add(segment, frame: frame.number, timestamp: frame.timestamp)
+        case .notTCP:
+            break
+        case .malformed(let error):
+            analysis.malformedFrames += 1
+            if analysis.malformedExamples.count < 5 {
+                analysis.malformedExamples.append("frame \(frame.number): \(error)")
+            }
+        }
+    }
 }

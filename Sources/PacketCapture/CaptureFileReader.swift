@@ -1,11 +1,10 @@
-import CPcap
-
 /// Reads a pcap or pcapng file one frame at a time, without loading the
 /// file: memory does not grow with the capture.
 ///
 /// libpcap is the reader of record. Where it refuses a file that is valid
 /// (a pcapng whose interfaces have different link types), the Swift
-/// `StreamingCaptureReader` takes over at the frame where libpcap stopped.
+/// readers (`PcapRecordReader`, `PcapngBlockReader`) take over at the frame
+/// where libpcap stopped.
 public final class CaptureFileReader {
     /// Which code reads the records.
     public enum Engine: String, Sendable, CaseIterable {
@@ -15,10 +14,15 @@ public final class CaptureFileReader {
         case swift
     }
 
+    private enum Source {
+        case libpcap(LibpcapFrameSource)
+        case pcap(PcapRecordReader)
+        case pcapng(PcapngBlockReader)
+    }
+
     public let path: String
     public let format: CaptureFormat
-    private var handle: PcapHandle?
-    private var streaming: StreamingCaptureReader?
+    private var source: Source
 
     public init(path: String, engine: Engine = .libpcap) throws(CaptureError) {
         self.path = path
@@ -26,69 +30,96 @@ public final class CaptureFileReader {
         switch engine {
         case .libpcap:
             do throws(CaptureError) {
-                handle = try PcapHandle.openFile(path)
-            } catch where Self.isLibpcapLimitation(error) {
-                streaming = try StreamingCaptureReader(path: path, format: format)
+                source = .libpcap(try LibpcapFrameSource(path: path))
+            } catch where LibpcapFrameSource.isLimitation(error) {
+                source = try Self.swiftSource(path: path, format: format)
             }
         case .swift:
-            streaming = try StreamingCaptureReader(path: path, format: format)
+            source = try Self.swiftSource(path: path, format: format)
         }
     }
 
     /// The DLT_/LINKTYPE_ values of the file's interfaces, each once, in the
     /// order they were declared (as far as the file has been read).
     public var linkTypes: [Int32] {
-        if let streaming { return streaming.linkTypes }
-        return handle.map { [$0.dataLink] } ?? []
+        switch source {
+        case .libpcap(let reader): return [reader.dataLink]
+        case .pcap(let reader): return [reader.linkType]
+        case .pcapng(let reader): return reader.linkTypes
+        }
     }
 
-    /// Calls `body` for each frame in order. Returns nil when the whole file
-    /// was read, or the error that stopped the reading: the frames before it
-    /// were delivered, so a cut-short file still yields a partial result.
-    public func forEachFrame(_ body: (CapturedFrame) -> Void) -> CaptureError? {
-        if let streaming { return streaming.forEachFrame(body) }
-        guard let handle else { return nil }
-        var number = 0
-        let dataLink = handle.dataLink
+    /// Hands every frame, in order, to `consumer`. Returns nil when the
+    /// whole file was read, or the error that stopped the reading: the
+    /// frames before it were delivered, so a cut-short file still yields a
+    /// partial result.
+    ///
+    /// The loop runs once per source, specialised for it and for the
+    /// consumer, so a frame costs no reference counting and no dynamic call.
+    public func read<Consumer: FrameConsumer>(into consumer: inout Consumer) -> CaptureError? {
         while true {
-            switch handle.next() {
-            case .packet(let header, let data):
-                number += 1
-                let record = header.pointee
-                let timestamp = Double(record.ts.tv_sec) + Double(record.ts.tv_usec) / 1e9
-                body(CapturedFrame(
-                    number: number, timestamp: timestamp, dataLink: dataLink,
-                    bytes: UnsafeRawBufferPointer(start: data, count: Int(record.caplen)),
-                    originalLength: Int(record.len)))
-            case .endOfFile:
+            do throws(CaptureError) {
+                switch source {
+                case .libpcap(let reader): try reader.drain(into: &consumer)
+                case .pcap(let reader): try reader.drain(into: &consumer)
+                case .pcapng(let reader): try reader.drain(into: &consumer)
+                }
                 return nil
-            case .failure(let message):
-                var error = CaptureError(libpcapMessage: message, subject: path)
-                if Self.isLibpcapLimitation(error) {
-                    return takeOver(after: number, body)
+            } catch {
+                do throws(CaptureError) {
+                    guard try takeOver(after: error) else { return error }
+                } catch {
+                    return error
                 }
-                if error.code == .malformed || error.code == .truncated {
-                    error.problem += " after \(number) readable packets"
-                }
-                return error
             }
         }
     }
 
-    /// Continues with the Swift reader after the `delivered` frames libpcap handed out.
-    private func takeOver(after delivered: Int, _ body: (CapturedFrame) -> Void) -> CaptureError? {
-        handle = nil
+    /// The next frame, numbered from 1; its bytes are valid until the next
+    /// call. Nil when the whole file has been read. Throws the error that
+    /// stops the reading (see `read(into:)`).
+    public func next() throws(CaptureError) -> CapturedFrame? {
         do throws(CaptureError) {
-            let reader = try StreamingCaptureReader(path: path, format: format)
-            streaming = reader
-            return reader.forEachFrame(skipping: delivered, body)
+            switch source {
+            case .libpcap(let reader): return try reader.next()
+            case .pcap(let reader): return try reader.next()
+            case .pcapng(let reader): return try reader.next()
+            }
+        } catch {
+            guard try takeOver(after: error) else { throw error }
+            return try next()
+        }
+    }
+
+    /// Calls `body` for each frame in order; returns what `read(into:)` returns.
+    public func forEachFrame(_ body: (CapturedFrame) -> Void) -> CaptureError? {
+        do throws(CaptureError) {
+            while let frame = try next() { body(frame) }
+            return nil
         } catch {
             return error
         }
     }
 
-    /// libpcap 1.10 accepts only one link type per pcapng file.
-    static func isLibpcapLimitation(_ error: CaptureError) -> Bool {
-        error.problem.contains("different from the type of the first interface")
+    /// When libpcap refused a valid file, continues with the Swift reader
+    /// after the frames libpcap handed out; returns whether it did.
+    private func takeOver(after error: CaptureError) throws(CaptureError) -> Bool {
+        guard case .libpcap(let stopped) = source, LibpcapFrameSource.isLimitation(error) else { return false }
+        let replacement = try Self.swiftSource(path: path, format: format)
+        switch replacement {
+        case .pcap(let reader): try reader.skip(to: stopped.delivered)
+        case .pcapng(let reader): try reader.skip(to: stopped.delivered)
+        case .libpcap: break
+        }
+        source = replacement
+        return true
+    }
+
+    private static func swiftSource(path: String, format: CaptureFormat) throws(CaptureError) -> Source {
+        let stream = try FileByteStream(path: path)
+        switch format {
+        case .pcap: return .pcap(try PcapRecordReader(stream: stream))
+        case .pcapng: return .pcapng(try PcapngBlockReader(stream: stream))
+        }
     }
 }

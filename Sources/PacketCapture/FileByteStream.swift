@@ -12,6 +12,10 @@ final class FileByteStream {
     /// spent a third of the benchmark in the kernel's copy; 64 KiB, 15%).
     static let readSize = 64 << 10
 
+    /// The largest record or block accepted; one that claims more is damage,
+    /// and refusing it keeps a flipped length byte from asking for gigabytes.
+    static let maximumBlockLength = 16 << 20
+
     let path: String
     private let descriptor: Int32
     private var storage: UnsafeMutableRawBufferPointer

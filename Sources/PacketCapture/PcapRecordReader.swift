@@ -11,11 +11,15 @@
 ///
 /// The magic number gives the byte order (a1b2c3d4 as written, or swapped)
 /// and the resolution (a1b23c4d for nanoseconds).
-struct PcapRecordReader {
+final class PcapRecordReader: FrameSource {
     static let globalHeaderLength = 24
     static let recordHeaderLength = 16
 
     private let stream: FileByteStream
+    /// Length of the record last handed out. It is consumed only on the next
+    /// call, because that frame's bytes point into the stream's buffer.
+    private var deliveredLength = 0
+    private(set) var delivered = 0
     private let fields: ByteOrderedFields
     private let fractionsPerSecond: Double
     let linkType: Int32
@@ -38,16 +42,18 @@ struct PcapRecordReader {
         stream.skip(Self.globalHeaderLength)
     }
 
-    /// Hands the next record to `body`; returns false at a clean end of file.
-    func next(number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+    func next() throws(CaptureError) -> CapturedFrame? {
+        let number = delivered + 1
+        stream.skip(deliveredLength)
+        deliveredLength = 0
         let header = try stream.peek(Self.recordHeaderLength)
-        if header.isEmpty { return false }
+        if header.isEmpty { return nil }
         guard header.count == Self.recordHeaderLength else {
             throw cutShort(number: number)
         }
         let capturedLength = Int(fields.uint32(header, at: 8))
         let originalLength = Int(fields.uint32(header, at: 12))
-        guard capturedLength <= StreamingCaptureReader.maximumBlockLength else {
+        guard capturedLength <= FileByteStream.maximumBlockLength else {
             throw CaptureError(.malformed, subject: stream.path, problem: "packet record \(number) at byte \(stream.offset) claims \(capturedLength) captured bytes, more than any capture holds")
         }
         let recordLength = Self.recordHeaderLength + capturedLength
@@ -57,12 +63,12 @@ struct PcapRecordReader {
         }
         let seconds = Double(fields.uint32(record, at: 0))
         let fraction = Double(fields.uint32(record, at: 4))
-        body(CapturedFrame(
+        deliveredLength = recordLength
+        delivered = number
+        return CapturedFrame(
             number: number, timestamp: seconds + fraction / fractionsPerSecond, dataLink: linkType,
             bytes: UnsafeRawBufferPointer(rebasing: record[Self.recordHeaderLength...]),
-            originalLength: originalLength))
-        stream.skip(recordLength)
-        return true
+            originalLength: originalLength)
     }
 
     private func cutShort(number: Int) -> CaptureError {

@@ -18,7 +18,7 @@
 ///
 /// Unlike libpcap 1.10, interfaces of different link types in one file are
 /// fine: every frame carries its own interface's link type.
-struct PcapngBlockReader {
+final class PcapngBlockReader: FrameSource {
     private enum BlockType {
         static let sectionHeader: UInt32 = 0x0A0D_0D0A
         static let interfaceDescription: UInt32 = 1
@@ -37,6 +37,11 @@ struct PcapngBlockReader {
     private static let framingLength = 12
 
     private let stream: FileByteStream
+    /// Length of the block that held the frame last handed out. It is
+    /// consumed only on the next call, because that frame's bytes point into
+    /// the stream's buffer.
+    private var deliveredLength = 0
+    private(set) var delivered = 0
     private var fields = ByteOrderedFields(bigEndian: false)
     private var interfaces: [PcapngInterface] = []
     /// Distinct link types of every interface seen so far, in order.
@@ -52,19 +57,21 @@ struct PcapngBlockReader {
         }
         try startSection(head)
         let length = Int(fields.uint32(head, at: 4))
-        guard length >= Self.framingLength, length <= StreamingCaptureReader.maximumBlockLength,
+        guard length >= Self.framingLength, length <= FileByteStream.maximumBlockLength,
               try stream.peek(length).count == length
         else {
             throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
         }
     }
 
-    /// Reads blocks until one holds a frame, hands it to `body` and returns
-    /// true; returns false at a clean end of file.
-    mutating func next(number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+    /// Reads blocks until one holds a frame.
+    func next() throws(CaptureError) -> CapturedFrame? {
+        let number = delivered + 1
+        stream.skip(deliveredLength)
+        deliveredLength = 0
         while true {
             let head = try stream.peek(Self.framingLength)
-            if head.isEmpty { return false }
+            if head.isEmpty { return nil }
             guard head.count == Self.framingLength else { throw cutShort(number: number) }
             let rawType = head.loadUnaligned(as: UInt32.self)
             if rawType == BlockType.sectionHeader {
@@ -72,7 +79,7 @@ struct PcapngBlockReader {
             }
             let type = fields.uint32(head, at: 0)
             let length = Int(fields.uint32(head, at: 4))
-            guard length >= Self.framingLength, length % 4 == 0, length <= StreamingCaptureReader.maximumBlockLength else {
+            guard length >= Self.framingLength, length % 4 == 0, length <= FileByteStream.maximumBlockLength else {
                 throw malformed("block of type \(type) has an invalid length \(length)")
             }
             let block = try stream.peek(length)
@@ -80,14 +87,17 @@ struct PcapngBlockReader {
             guard fields.uint32(block, at: length - 4) == UInt32(length) else {
                 throw malformed("block of type \(type) ends with a length different from its start")
             }
-            let delivered = try handle(type: type, block: block, number: number, body)
+            if let frame = try handle(type: type, block: block, number: number) {
+                deliveredLength = length
+                delivered = number
+                return frame
+            }
             stream.skip(length)
-            if delivered { return true }
         }
     }
 
     /// A Section Header Block: the byte-order magic at offset 8 says how to read the rest.
-    private mutating func startSection(_ head: UnsafeRawBufferPointer) throws(CaptureError) {
+    private func startSection(_ head: UnsafeRawBufferPointer) throws(CaptureError) {
         switch head.loadUnaligned(fromByteOffset: 8, as: UInt32.self) {
         case 0x1A2B_3C4D: fields = ByteOrderedFields(bigEndian: false)
         case 0x4D3C_2B1A: fields = ByteOrderedFields(bigEndian: true)
@@ -96,7 +106,8 @@ struct PcapngBlockReader {
         interfaces.removeAll()
     }
 
-    private mutating func handle(type: UInt32, block: UnsafeRawBufferPointer, number: Int, _ body: (CapturedFrame) -> Void) throws(CaptureError) -> Bool {
+    /// The frame the block holds, or nil for a block that holds none.
+    private func handle(type: UInt32, block: UnsafeRawBufferPointer, number: Int) throws(CaptureError) -> CapturedFrame? {
         let bodyEnd = block.count - 4
         switch type {
         case BlockType.interfaceDescription:
@@ -105,7 +116,7 @@ struct PcapngBlockReader {
             readOptions(block, from: 16, to: bodyEnd, into: &interface)
             interfaces.append(interface)
             if !linkTypes.contains(interface.linkType) { linkTypes.append(interface.linkType) }
-            return false
+            return nil
         case BlockType.enhancedPacket, BlockType.obsoletePacket:
             guard bodyEnd >= 28 else { throw malformed("packet block \(number) is too short") }
             let interfaceID = type == BlockType.enhancedPacket ? Int(fields.uint32(block, at: 8)) : Int(fields.uint16(block, at: 8))
@@ -115,23 +126,21 @@ struct PcapngBlockReader {
                 throw malformed("packet block \(number) claims \(capturedLength) captured bytes but holds \(bodyEnd - 28)")
             }
             let interface = try interface(interfaceID, number: number)
-            body(CapturedFrame(
+            return CapturedFrame(
                 number: number, timestamp: interface.seconds(units: units), dataLink: interface.linkType,
                 bytes: UnsafeRawBufferPointer(rebasing: block[28..<(28 + capturedLength)]),
-                originalLength: Int(fields.uint32(block, at: 24))))
-            return true
+                originalLength: Int(fields.uint32(block, at: 24)))
         case BlockType.simplePacket:
             guard bodyEnd >= 12 else { throw malformed("simple packet block \(number) is too short") }
             let originalLength = Int(fields.uint32(block, at: 8))
             let capturedLength = min(originalLength, bodyEnd - 12)
             let interface = try interface(0, number: number)
-            body(CapturedFrame(
+            return CapturedFrame(
                 number: number, timestamp: 0, dataLink: interface.linkType,
                 bytes: UnsafeRawBufferPointer(rebasing: block[12..<(12 + capturedLength)]),
-                originalLength: originalLength))
-            return true
+                originalLength: originalLength)
         default:
-            return false
+            return nil
         }
     }
 
