@@ -13,11 +13,8 @@ public final class ConversationTracker {
     private let needleIndices: [Int]
     private var conversations: [ConversationState] = []
     /// The latest conversation per endpoint pair; an older one on the same
-    /// pair has been superseded by a new SYN. `conversations` owns them; the
-    /// map only borrows, because retaining and releasing one per segment was
-    /// an atomic operation that waited for the segment's bytes to be stored
-    /// (12% of the benchmark).
-    private var latestByEndpoints: [ConversationKey: Unmanaged<ConversationState>] = [:]
+    /// pair has been superseded by a new SYN.
+    private var latestByEndpoints = ConversationTable()
     /// Sum of every conversation's `heldBytes`, kept up to date segment by segment.
     private(set) var heldBytes = 0
     /// How many times quiet conversations had to give up their held bytes.
@@ -49,7 +46,7 @@ public final class ConversationTracker {
             )
             conversations.append(started)
             conversation = Unmanaged.passUnretained(started)
-            latestByEndpoints[key] = conversation
+            latestByEndpoints.set(key, to: conversation)
         }
         let change = conversation._withUnsafeGuaranteedRef { state in
             let heldBefore = state.heldBytes
@@ -88,7 +85,7 @@ public final class ConversationTracker {
             finished.append(conversation)
         }
         conversations = []
-        latestByEndpoints = [:]
+        latestByEndpoints.removeAll()
         heldBytes = 0
         return finished
     }

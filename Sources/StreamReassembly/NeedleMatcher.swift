@@ -30,13 +30,15 @@ final class NeedleMatcher: Sendable {
         self.failure = failure
     }
 
-    /// Runs the automaton over `bytes`, calling `found` with the index just
-    /// past each completed needle.
+    /// Runs the automaton over `bytes`, appending to `ends` the index just
+    /// past each completed needle. (An array rather than a callback: a
+    /// closure that appends to its caller's variable boxed that variable on
+    /// the heap, an allocation for every segment scanned.)
     ///
     /// While nothing is matched it jumps straight to the next occurrence of
     /// the needle's first byte with `memchr` (vectorised in glibc), which
     /// makes scanning ordinary data as fast as a plain byte search.
-    func scan(_ bytes: UnsafeRawBufferPointer, state: inout Int, found: (Int) -> Void) {
+    func scan(_ bytes: UnsafeRawBufferPointer, state: inout Int, ends: inout [Int]) {
         guard let base = bytes.baseAddress else { return }
         needle.withUnsafeBufferPointer { needle in
             failure.withUnsafeBufferPointer { failure in
@@ -48,7 +50,7 @@ final class NeedleMatcher: Sendable {
                         index = base.distance(to: UnsafeRawPointer(hit))
                     }
                     if Self.advance(&state, with: bytes[index], needle: needle, failure: failure) {
-                        found(index + 1)
+                        ends.append(index + 1)
                     }
                     index += 1
                 }

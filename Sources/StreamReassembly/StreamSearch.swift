@@ -51,13 +51,16 @@ struct StreamSearch {
         // Each needle scans the whole piece on its own (fast on bytes that
         // cannot start it); the matches are then recorded in stream order.
         var found: [(endOffset: Int, needleIndex: Int)] = []
+        var ends: [Int] = []
         var partlyMatched = false
         for needleIndex in matchers.indices {
             var state = needleIndex == 0 ? firstState : otherStates[needleIndex - 1]
             matchers[needleIndex]._withUnsafeGuaranteedRef { matcher in
-                matcher.scan(piece, state: &state) { end in
-                    found.append((offset + end, needleIndex))
-                }
+                matcher.scan(piece, state: &state, ends: &ends)
+            }
+            if !ends.isEmpty {
+                found += ends.map { (offset + $0, needleIndex) }
+                ends.removeAll(keepingCapacity: true)
             }
             if needleIndex == 0 { firstState = state } else { otherStates[needleIndex - 1] = state }
             partlyMatched = partlyMatched || state > 0
