@@ -63,16 +63,19 @@ final class ConversationState {
         lastTimestamp = max(lastTimestamp, timestamp)
         let fromClient = isFromClient(segment)
         trackHandshake(segment, fromClient: fromClient, frame: frame)
-        // Only the direction that got the segment changes what it holds, so
-        // only its fields are read: the other's are likely out of the cache.
+        // Only the direction that got the segment changes what it holds; the
+        // other only learns how far its bytes were acknowledged.
+        let acknowledges = segment.flags.contains(.ack)
         if fromClient {
             let before = clientToServer.heldBytes
             clientToServer.add(segment, frame: frame)
             heldBytes += clientToServer.heldBytes - before
+            if acknowledges { serverToClient.acknowledge(segment.acknowledgmentNumber) }
         } else {
             let before = serverToClient.heldBytes
             serverToClient.add(segment, frame: frame)
             heldBytes += serverToClient.heldBytes - before
+            if acknowledges { clientToServer.acknowledge(segment.acknowledgmentNumber) }
         }
         if !retainedBytesReleased, segment.flags.contains(.rst) || (clientToServer.isComplete && serverToClient.isComplete) {
             clientToServer.releaseRetainedBytes()

@@ -19,6 +19,9 @@ struct DirectionReassembler {
     private var nextOffset = 0
     private var buffer = OutOfOrderBuffer()
     private var recent: RecentBytes
+    /// Delivered bytes kept however far the receiver has acknowledged: a
+    /// match's excerpt reaches back over the needle and its context.
+    private let excerptReach: Int
     private var search: StreamSearch
     /// Stream offset of the FIN, the end of the stream.
     private var finOffset: Int?
@@ -32,6 +35,7 @@ struct DirectionReassembler {
         let longestNeedle = matchers.map(\.needle.count).max() ?? 0
         let excerptNeeds = matchers.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
         self.recent = RecentBytes(capacity: max(limits.retainedBytes, excerptNeeds))
+        self.excerptReach = matchers.isEmpty ? 0 : longestNeedle + limits.excerptContext
         self.search = StreamSearch(
             matchers: matchers,
             excerptContext: limits.excerptContext,
@@ -80,6 +84,17 @@ struct DirectionReassembler {
             report.finFrame = report.finFrame ?? frame
         }
         report.peakBufferedBytes = max(report.peakBufferedBytes, buffer.bufferedBytes)
+    }
+
+    /// The receiver acknowledged every byte before sequence number `ack`:
+    /// they can no longer be retransmitted, except spuriously, so the ring
+    /// stops holding them (a later copy of them is counted, not compared).
+    mutating func acknowledge(_ ack: UInt32) {
+        guard let nextSequence else { return }
+        let acknowledgedOffset = nextOffset + min(0, SequenceNumber.distance(from: nextSequence, to: ack))
+        if acknowledgedOffset > recent.startOffset {
+            recent.trim(before: acknowledgedOffset, keeping: excerptReach)
+        }
     }
 
     /// Fixes where the stream starts when the sender's SYN was missed but its

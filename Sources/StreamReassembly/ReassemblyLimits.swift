@@ -4,7 +4,7 @@
 ///
 /// Per direction the reassembler holds at most `maxBufferedBytes` of
 /// out-of-order data (plus the one segment being inserted), `retainedBytes`
-/// of recently delivered data, `prefixBytes` of the stream start, and at most
+/// of delivered data not yet acknowledged, `prefixBytes` of the stream start, and at most
 /// `maxReportedEvents` entries in each report list. Across all conversations
 /// the tracker holds at most about `maxHeldBytes` of retained and out-of-order
 /// bytes, so that a capture of thousands of never-closed conversations does
@@ -20,7 +20,8 @@ public struct ReassemblyLimits: Sendable, Equatable {
     public var prefixBytes: Int
     /// Bytes either side of a needle kept in a match's excerpt.
     public var excerptContext: Int
-    /// Recently delivered bytes kept to compare retransmissions against (and for excerpts).
+    /// Delivered bytes kept to compare retransmissions against (and for
+    /// excerpts), at most; fewer once the receiver has acknowledged them.
     public var retainedBytes: Int
     /// Entries kept in each of a direction's `gaps`, `overlaps` and `matches`; the counts go on.
     public var maxReportedEvents: Int

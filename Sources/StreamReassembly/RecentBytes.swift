@@ -1,59 +1,68 @@
 /// A ring of the most recently delivered stream bytes, addressed by stream offset.
 ///
 /// Retransmissions are compared against it and match excerpts are cut from
-/// it. Storage grows only as bytes arrive, so a conversation that carries
-/// five bytes costs five bytes, not `capacity`.
+/// it. It holds at most `capacity` bytes, and fewer once the receiver has
+/// acknowledged them (`trim`), as Zeek trims its reassembly buffers at the
+/// ACK: a retransmission of acknowledged bytes is then counted, not compared.
+///
+/// Storage grows only as far as the ring is ever filled. A ring that has
+/// been trimmed nearly empty moves what it still holds to the front, so a
+/// stream whose bytes are acknowledged as they come keeps writing into the
+/// same few kilobytes: with thousands of streams, that is the difference
+/// between cache and memory for every byte copied in.
 struct RecentBytes {
     let capacity: Int
+    /// Physical bytes; `storage.count` only grows, up to `capacity`.
     private var storage: [UInt8] = []
-    /// Physical index of the oldest byte once the ring is full; 0 until then.
-    private var oldestIndex = 0
+    /// Physical index of the oldest byte held.
+    private var head = 0
+    /// Bytes held, from `head` on, wrapping at `capacity`.
+    private var count = 0
     /// Stream offset just past the newest byte.
     private(set) var endOffset = 0
 
-    /// Streams up to this long (a username, a greeting) keep only the bytes they carry.
-    static let smallStreamBytes = 1024
+    /// A ring trimmed to this many bytes or fewer is moved to the front.
+    static let rewindBytes = 512
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    /// Bytes of storage in use.
+    /// Bytes of storage in use (what `release` gives back).
     var heldBytes: Int { storage.count }
 
     /// Stream offset of the oldest byte held.
-    var startOffset: Int { endOffset - storage.count }
+    var startOffset: Int { endOffset - count }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         endOffset += bytes.count
-        guard capacity > 0 else { return }
-        var remaining = bytes
-        if remaining.count >= capacity {
-            storage = Array(remaining.rebasedSuffix(capacity))
-            oldestIndex = 0
+        guard capacity > 0, !bytes.isEmpty else { return }
+        if bytes.count >= capacity {
+            head = 0
+            count = 0
+            write(bytes.rebasedSuffix(capacity), at: 0)
+            count = capacity
             return
         }
-        if storage.count < capacity {
-            // Past the first few bytes, take the whole ring at once: growing
-            // it by doubling copied and reallocated on every step, 4% of a
-            // search through a large capture.
-            if storage.count + remaining.count > Self.smallStreamBytes, storage.capacity < capacity {
-                storage.reserveCapacity(capacity)
-            }
-            let room = min(capacity - storage.count, remaining.count)
-            storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: remaining[..<room]))
-            remaining = UnsafeRawBufferPointer(rebasing: remaining[room...])
+        write(bytes, at: (head + count) % capacity)
+        count += bytes.count
+        if count > capacity {
+            head = (head + count - capacity) % capacity
+            count = capacity
         }
-        // Full: overwrite the oldest bytes, in at most two contiguous runs.
-        while !remaining.isEmpty {
-            let run = min(capacity - oldestIndex, remaining.count)
-            let target = oldestIndex..<(oldestIndex + run)
-            let source = UnsafeRawBufferPointer(rebasing: remaining[..<run])
-            storage.withUnsafeMutableBytes { storageBytes in
-                UnsafeMutableRawBufferPointer(rebasing: storageBytes[target]).copyMemory(from: source)
-            }
-            oldestIndex = (oldestIndex + run) % capacity
-            remaining = UnsafeRawBufferPointer(rebasing: remaining[run...])
+    }
+
+    /// Forgets the bytes before `offset`, the receiver's acknowledgment, but
+    /// keeps at least the newest `keeping` bytes (a match's excerpt reaches
+    /// back that far into bytes already delivered).
+    mutating func trim(before offset: Int, keeping: Int) {
+        let keptFrom = min(offset, endOffset - keeping)
+        guard keptFrom > startOffset else { return }
+        let dropped = min(keptFrom - startOffset, count)
+        head = (head + dropped) % max(capacity, 1)
+        count -= dropped
+        if head != 0, count <= Self.rewindBytes {
+            moveToFront()
         }
     }
 
@@ -74,18 +83,68 @@ struct RecentBytes {
     /// Forgets everything and continues at `offset`: after a gap, older bytes
     /// are not contiguous with newer ones.
     mutating func reset(at offset: Int) {
-        storage.removeAll(keepingCapacity: true)
-        oldestIndex = 0
+        head = 0
+        count = 0
         endOffset = offset
     }
 
     /// Frees the storage of a conversation that is over.
     mutating func release() {
         storage = []
-        oldestIndex = 0
+        head = 0
+        count = 0
+    }
+
+    /// Moves the held bytes (few of them) to physical index 0, through a buffer on the stack.
+    private mutating func moveToFront() {
+        let held = count
+        guard held > 0 else {
+            head = 0
+            return
+        }
+        withUnsafeTemporaryAllocation(byteCount: held, alignment: 1) { temporary in
+            storage.withUnsafeBytes { source in
+                let firstRun = min(held, capacity - head)
+                temporary.baseAddress?.copyMemory(from: source.baseAddress! + head, byteCount: firstRun)
+                if firstRun < held {
+                    (temporary.baseAddress! + firstRun).copyMemory(from: source.baseAddress!, byteCount: held - firstRun)
+                }
+            }
+            head = 0
+            write(UnsafeRawBufferPointer(temporary), at: 0)
+        }
+    }
+
+    /// Copies `bytes` (at most `capacity`) to physical index `start`,
+    /// wrapping at `capacity`, growing the storage where it has not reached that far.
+    private mutating func write(_ bytes: UnsafeRawBufferPointer, at start: Int) {
+        let firstRun = min(bytes.count, capacity - start)
+        copy(UnsafeRawBufferPointer(rebasing: bytes[..<firstRun]), to: start)
+        if firstRun < bytes.count {
+            copy(UnsafeRawBufferPointer(rebasing: bytes[firstRun...]), to: 0)
+        }
+    }
+
+    private mutating func copy(_ run: UnsafeRawBufferPointer, to start: Int) {
+        let end = start + run.count
+        if end > storage.count {
+            // Storage is always filled from the front, so `start` never lies past its end.
+            let inPlace = storage.count - start
+            if inPlace > 0 {
+                storage.withUnsafeMutableBytes { target in
+                    UnsafeMutableRawBufferPointer(rebasing: target[start..<(start + inPlace)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: run[..<inPlace]))
+                }
+            }
+            storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: run[max(0, inPlace)...]))
+        } else {
+            storage.withUnsafeMutableBytes { target in
+                UnsafeMutableRawBufferPointer(rebasing: target[start..<end]).copyMemory(from: run)
+            }
+        }
     }
 
     private func physicalIndex(_ offset: Int) -> Int {
-        (oldestIndex + offset - startOffset) % storage.count
+        (head + offset - startOffset) % capacity
     }
 }
