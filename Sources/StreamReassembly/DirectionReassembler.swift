@@ -180,8 +180,11 @@ struct DirectionReassembler {
         var pieceStart = 0
         while pieceStart < bytes.count {
             let piece = bytes.rebased(pieceStart..<min(bytes.count, pieceStart + Self.scanPieceLength))
+            let found = search.scan(piece, at: nextOffset + pieceStart, frame: frame)
             recent.append(piece)
-            search.scan(piece, at: nextOffset + pieceStart, frame: frame, recent: recent)
+            if !found.isEmpty {
+                search.record(found, frame: frame, recent: recent)
+            }
             pieceStart += piece.count
         }
         report.payloadBytes += bytes.count

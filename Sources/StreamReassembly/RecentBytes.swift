@@ -44,10 +44,10 @@ struct RecentBytes {
             count = capacity
             return
         }
-        write(bytes, at: (head + count) % capacity)
+        write(bytes, at: wrapped(head + count))
         count += bytes.count
         if count > capacity {
-            head = (head + count - capacity) % capacity
+            head = wrapped(head + count - capacity)
             count = capacity
         }
     }
@@ -59,7 +59,7 @@ struct RecentBytes {
         let keptFrom = min(offset, endOffset - keeping)
         guard keptFrom > startOffset else { return }
         let dropped = min(keptFrom - startOffset, count)
-        head = (head + dropped) % max(capacity, 1)
+        head = wrapped(head + dropped)
         count -= dropped
         if head != 0, count <= Self.rewindBytes {
             moveToFront()
@@ -145,6 +145,13 @@ struct RecentBytes {
     }
 
     private func physicalIndex(_ offset: Int) -> Int {
-        (head + offset - startOffset) % capacity
+        wrapped(head + offset - startOffset)
+    }
+
+    /// `index % capacity` for an index below twice the capacity, without a
+    /// division: one on every append stalled the copy that followed it.
+    @inline(__always)
+    private func wrapped(_ index: Int) -> Int {
+        index >= capacity ? index - capacity : index
     }
 }

@@ -41,16 +41,24 @@ struct StreamSearch {
         self.maxReported = maxReported
     }
 
-    /// Feeds `piece`, which starts at stream offset `offset`, came in frame
-    /// `frame`, and has just been appended to `recent`, the source of the excerpts.
-    mutating func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, frame: Int, recent: RecentBytes) {
-        guard !matchers.isEmpty else { return }
+    /// Matches that end in a piece, in stream order, waiting for `record`.
+    typealias FoundMatches = [(endOffset: Int, needleIndex: Int)]
+
+    /// Feeds `piece`, which starts at stream offset `offset` and came in
+    /// frame `frame`. Returns the needles it completes; the caller appends
+    /// the piece to its ring and then hands them to `record`.
+    ///
+    /// The ring is not passed in: reading its fields right after the piece
+    /// was copied into it waited for the whole copy to reach the cache, on
+    /// every segment; matches are rare, so only they pay for it.
+    mutating func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, frame: Int) -> FoundMatches {
+        guard !matchers.isEmpty else { return [] }
         if !pendingExcerpts.isEmpty {
             extendPendingExcerpts(with: piece, at: offset)
         }
         // Each needle scans the whole piece on its own (fast on bytes that
-        // cannot start it); the matches are then recorded in stream order.
-        var found: [(endOffset: Int, needleIndex: Int)] = []
+        // cannot start it); the matches are then sorted into stream order.
+        var found: FoundMatches = []
         var ends: [Int] = []
         var partlyMatched = false
         for needleIndex in matchers.indices {
@@ -65,17 +73,31 @@ struct StreamSearch {
             if needleIndex == 0 { firstState = state } else { otherStates[needleIndex - 1] = state }
             partlyMatched = partlyMatched || state > 0
         }
-        let range = offset..<(offset + piece.count)
-        if !found.isEmpty {
-            if matchers.count > 1 {
-                found.sort { ($0.endOffset, $0.needleIndex) < ($1.endOffset, $1.needleIndex) }
-            }
-            for match in found {
-                recordMatch(needleIndex: match.needleIndex, endOffset: match.endOffset, piece: range, frame: frame, recent: recent)
-            }
+        if found.count > 1 {
+            found.sort { ($0.endOffset, $0.needleIndex) < ($1.endOffset, $1.needleIndex) }
         }
-        if partlyMatched {
-            deliveries.record(range, frame: frame)
+        // Matches are recorded before this piece is logged: their earlier
+        // bytes are in the pieces logged so far.
+        pieceToLog = (offset..<(offset + piece.count), frame, partlyMatched)
+        if found.isEmpty { logPiece() }
+        return found
+    }
+
+    /// Records the matches `scan` found in the piece from `frame`, now that
+    /// the piece is in `recent`, the source of the excerpts.
+    mutating func record(_ found: FoundMatches, frame: Int, recent: RecentBytes) {
+        for match in found {
+            recordMatch(needleIndex: match.needleIndex, endOffset: match.endOffset, piece: pieceToLog.range, frame: frame, recent: recent)
+        }
+        logPiece()
+    }
+
+    /// The piece last scanned, logged once its matches are recorded.
+    private var pieceToLog: (range: Range<Int>, frame: Int, partlyMatched: Bool) = (0..<0, 0, false)
+
+    private mutating func logPiece() {
+        if pieceToLog.partlyMatched {
+            deliveries.record(pieceToLog.range, frame: pieceToLog.frame)
             deliveriesLogged = true
         } else if deliveriesLogged {
             deliveries.removeAll()
