@@ -121,6 +121,15 @@ final class ConversationState {
         segment.sourcePort == client.port && segment.source == client.address
     }
 
+    /// The segment travels between this conversation's two endpoints, either way.
+    func connects(_ segment: TCPSegment) -> Bool {
+        if isFromClient(segment) {
+            return segment.destinationPort == server.port && segment.destination == server.address
+        }
+        return segment.sourcePort == server.port && segment.source == server.address
+            && segment.destinationPort == client.port && segment.destination == client.address
+    }
+
     private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int) {
         let flags = segment.flags
         switch (flags.contains(.syn), flags.contains(.ack), fromClient) {

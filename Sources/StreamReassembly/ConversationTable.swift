@@ -4,50 +4,67 @@ import PacketDecoding
 /// looked up once for every segment.
 ///
 /// Not a Dictionary: its SipHash of every key was a tenth of a search
-/// through a 500 MB capture. The key is hashed instead with NH (the
-/// universal hash of UMAC: sums of products of key words plus random words),
-/// keyed at random per table, so that a capture crafted to make its flows
-/// collide, and every lookup crawl, cannot be written in advance.
+/// through a 500 MB capture. Endpoints are hashed instead with NH (the
+/// universal hash of UMAC: sums of products of key words plus random
+/// words), keyed at random per table, so that a capture crafted to make its
+/// flows collide, and every lookup crawl, cannot be written in advance.
+/// The two endpoints' hashes are added, so both directions find one slot.
+///
+/// A slot holds the full hash and the conversation, 16 bytes: the endpoints
+/// are compared on the conversation itself, which the segment is about to
+/// update anyway, so the table stays small enough to stay in cache.
 struct ConversationTable {
     private struct Slot {
-        var key: ConversationKey
+        var hash: UInt64
         /// The tracker's `conversations` owns the states; the table only
         /// borrows them (retaining one per segment was 12% of the benchmark).
-        var conversation: Unmanaged<ConversationState>
+        var conversation: Unmanaged<ConversationState>?
     }
 
-    private var slots: [Slot?]
+    private var slots: [Slot]
     private var mask: Int
     private var shift: UInt64
-    private let hashKey = NHKey()
+    private let hashKey = EndpointHashKey()
     private(set) var count = 0
 
     init() {
-        slots = Array(repeating: nil, count: 64)
+        slots = Array(repeating: Slot(hash: 0, conversation: nil), count: 64)
         mask = 63
         shift = 64 - 6
     }
 
-    subscript(key: ConversationKey) -> Unmanaged<ConversationState>? {
-        var index = home(of: key)
-        while let slot = slots[index] {
-            if slot.key == key { return slot.conversation }
+    /// The hash `latest` and `set` take for the segment's endpoint pair, the same both ways.
+    func hash(of segment: TCPSegment) -> UInt64 {
+        let sum = hashKey.hash(segment.source, segment.sourcePort) &+ hashKey.hash(segment.destination, segment.destinationPort)
+        // NH's low bits are its weakest: fold the high half down before the
+        // table takes the top bits.
+        return (sum ^ sum >> 29) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// The latest conversation between the segment's endpoints.
+    func latest(for segment: TCPSegment, hash: UInt64) -> Unmanaged<ConversationState>? {
+        var index = home(of: hash)
+        while let conversation = slots[index].conversation {
+            if slots[index].hash == hash, conversation._withUnsafeGuaranteedRef({ $0.connects(segment) }) {
+                return conversation
+            }
             index = (index + 1) & mask
         }
         return nil
     }
 
-    /// Adds the key, or points it at a new conversation when it is there.
-    mutating func set(_ key: ConversationKey, to conversation: Unmanaged<ConversationState>) {
-        var index = home(of: key)
-        while let slot = slots[index] {
-            if slot.key == key {
-                slots[index]?.conversation = conversation
+    /// Makes `conversation` the latest between its endpoints, in place of an
+    /// older one between the same endpoints (superseded by a new SYN).
+    mutating func set(_ conversation: Unmanaged<ConversationState>, for segment: TCPSegment, hash: UInt64) {
+        var index = home(of: hash)
+        while let existing = slots[index].conversation {
+            if slots[index].hash == hash, existing._withUnsafeGuaranteedRef({ $0.connects(segment) }) {
+                slots[index].conversation = conversation
                 return
             }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(key: key, conversation: conversation)
+        slots[index] = Slot(hash: hash, conversation: conversation)
         count += 1
         // At most half full, so that a miss ends after a short probe.
         if count * 2 > slots.count { grow() }
@@ -57,48 +74,40 @@ struct ConversationTable {
         self = ConversationTable()
     }
 
-    private func home(of key: ConversationKey) -> Int {
-        Int(truncatingIfNeeded: hashKey.hash(key) >> shift)
+    private func home(of hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> shift)
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
+        slots = Array(repeating: Slot(hash: 0, conversation: nil), count: old.count * 2)
         mask = slots.count - 1
         shift -= 1
-        for case let slot? in old {
-            var index = home(of: slot.key)
-            while slots[index] != nil { index = (index + 1) & mask }
+        for slot in old where slot.conversation != nil {
+            var index = home(of: slot.hash)
+            while slots[index].conversation != nil { index = (index + 1) & mask }
             slots[index] = slot
         }
     }
 }
 
-/// The random words of an NH hash over a key's ten 32-bit words: both
-/// addresses as four words each (an IPv4 address in the first, the family
-/// in the last word), then the two ports.
-private struct NHKey {
-    private let words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+/// The random words of an NH hash over one endpoint's five 32-bit words:
+/// the address as four (an IPv4 address in the first, the family in the
+/// last) and the port.
+private struct EndpointHashKey {
+    private let words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     init() {
         var generator = SystemRandomNumberGenerator()
         func draw() -> UInt32 { generator.next() }
-        words = (draw(), draw(), draw(), draw(), draw(), draw(), draw(), draw(), draw(), draw())
+        words = (draw(), draw(), draw(), draw(), draw(), draw())
     }
 
-    /// Uniform in its high bits, which is where the table takes its slot from.
-    func hash(_ key: ConversationKey) -> UInt64 {
-        let (l0, l1, l2, l3) = Self.words(of: key.lower.address)
-        let (h0, h1, h2, h3) = Self.words(of: key.higher.address)
-        let ports = UInt32(key.lower.port) << 16 | UInt32(key.higher.port)
-        var sum = Self.product(l0, words.0, l1, words.1)
-        sum &+= Self.product(l2, words.2, l3, words.3)
-        sum &+= Self.product(h0, words.4, h1, words.5)
-        sum &+= Self.product(h2, words.6, h3, words.7)
-        sum &+= Self.product(ports, words.8, 0, words.9)
-        // NH's low bits are its weakest: fold the high half down before the
-        // table takes the top bits.
-        return (sum ^ sum >> 29) &* 0xBF58_476D_1CE4_E5B9
+    func hash(_ address: IPAddress, _ port: UInt16) -> UInt64 {
+        let (a0, a1, a2, a3) = Self.words(of: address)
+        return Self.product(a0, words.0, a1, words.1)
+            &+ Self.product(a2, words.2, a3, words.3)
+            &+ Self.product(UInt32(port), words.4, 0, words.5)
     }
 
     @inline(__always)

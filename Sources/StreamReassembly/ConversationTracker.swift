@@ -32,12 +32,10 @@ public final class ConversationTracker {
     ///   - frame: 1-based frame number, as Wireshark counts it.
     ///   - timestamp: seconds since the epoch.
     public func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
-        let key = ConversationKey(
-            Endpoint(address: segment.source, port: segment.sourcePort),
-            Endpoint(address: segment.destination, port: segment.destinationPort)
-        )
+        let hash = latestByEndpoints.hash(of: segment)
         let conversation: Unmanaged<ConversationState>
-        if let latest = latestByEndpoints[key], !latest._withUnsafeGuaranteedRef({ $0.isStartedAnew(by: segment) }) {
+        if let latest = latestByEndpoints.latest(for: segment, hash: hash),
+           !latest._withUnsafeGuaranteedRef({ $0.isStartedAnew(by: segment) }) {
             conversation = latest
         } else {
             let started = ConversationState(
@@ -46,7 +44,7 @@ public final class ConversationTracker {
             )
             conversations.append(started)
             conversation = Unmanaged.passUnretained(started)
-            latestByEndpoints.set(key, to: conversation)
+            latestByEndpoints.set(conversation, for: segment, hash: hash)
         }
         let change = conversation._withUnsafeGuaranteedRef { state in
             let heldBefore = state.heldBytes

@@ -18,10 +18,3 @@ public struct Endpoint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension Endpoint {
-    /// Total order used to build order-independent conversation keys.
-    static func precedes(_ lhs: Endpoint, _ rhs: Endpoint) -> Bool {
-        (lhs.address, lhs.port) < (rhs.address, rhs.port)
-    }
-}
