@@ -45,6 +45,7 @@ struct CaptureFileCheck {
                 "link_types": .array(analysis.linkTypes.map { .string($0) }),
                 "packets": .int(analysis.packets),
                 "tcp_streams": .int(analysis.conversations.count),
+                "untracked_segments": .int(analysis.untrackedSegments),
                 "loopback_streams": .int(analysis.loopbackConversations.count),
             ]
             if let error = analysis.readError { object["problem"] = .string(error.problem) }
@@ -74,7 +75,10 @@ struct CaptureFileCheck {
             return Finding.skipped(CheckID.captureUsername, "Not checked: no capture file could be read.")
         }
         let damaged = readable.filter { $0.analysis.readError != nil }.map(\.file)
-        let partial = damaged.isEmpty ? "" : " (\(damaged.joined(separator: ", ")) is cut short; the packets before the damage were searched)"
+        var partial = damaged.isEmpty ? "" : " (\(damaged.joined(separator: ", ")) is cut short; the packets before the damage were searched)"
+        for entry in readable where entry.analysis.untrackedSegments > 0 {
+            partial += " (\(entry.file) holds more TCP conversations than are followed; \(entry.analysis.untrackedSegments) segments after the first \(entry.analysis.conversations.count) conversations were not searched)"
+        }
         for (file, analysis) in readable {
             for conversation in analysis.loopbackConversations {
                 if let match = conversation.clientToServer.matches.first {

@@ -15,6 +15,7 @@ extension CaptureInspection {
             "tcp_streams": .int(analysis.conversations.count),
             "loopback_streams": .int(analysis.loopbackConversations.count),
             "malformed_frames": .int(analysis.malformedFrames),
+            "untracked_segments": .int(analysis.untrackedSegments),
             "conversations": .array(analysis.conversations.map(conversationJSON)),
             "matches": .array(places.map(matchJSON)),
         ]

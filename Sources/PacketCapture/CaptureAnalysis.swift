@@ -15,6 +15,9 @@ public struct CaptureAnalysis: Sendable {
     public var firstTimestamp: Double?
     public var lastTimestamp: Double?
     public var conversations: [Conversation]
+    /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
+    /// counted but not reassembled or searched.
+    public var untrackedSegments = 0
     /// Set when reading stopped early (a cut-short file): the rest is a partial result.
     public var readError: CaptureError?
 
@@ -33,6 +36,7 @@ public struct CaptureAnalysis: Sendable {
         var analysis = pass.analysis
         analysis.readError = readError
         analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
+        analysis.untrackedSegments = pass.tracker.untrackedSegments
         analysis.conversations = pass.tracker.finish()
         return analysis
     }

@@ -28,7 +28,7 @@ final class ConversationState {
         frame: Int,
         timestamp: Double,
         limits: ReassemblyLimits,
-        matchers: [NeedleMatcher]
+        needles: NeedleSet
     ) {
         let source = Endpoint(address: segment.source, port: segment.sourcePort)
         let destination = Endpoint(address: segment.destination, port: segment.destinationPort)
@@ -47,8 +47,8 @@ final class ConversationState {
         self.firstTimestamp = timestamp
         self.lastFrame = frame
         self.lastTimestamp = timestamp
-        self.clientToServer = DirectionReassembler(limits: limits, matchers: matchers)
-        self.serverToClient = DirectionReassembler(limits: limits, matchers: matchers)
+        self.clientToServer = DirectionReassembler(limits: limits, needles: needles)
+        self.serverToClient = DirectionReassembler(limits: limits, needles: needles)
     }
 
     /// A SYN without ACK opens a new connection on the same endpoints, unless

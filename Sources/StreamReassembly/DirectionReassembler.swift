@@ -30,14 +30,14 @@ struct DirectionReassembler {
     private var prefixBytesAtOwnOffset: Int?
     private var report = StreamDirection()
 
-    init(limits: ReassemblyLimits, matchers: [NeedleMatcher]) {
+    init(limits: ReassemblyLimits, needles: NeedleSet) {
         self.limits = limits
-        let longestNeedle = matchers.map(\.needle.count).max() ?? 0
-        let excerptNeeds = matchers.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
+        let longestNeedle = needles.longestNeedle
+        let excerptNeeds = needles.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
         self.recent = RecentBytes(capacity: max(limits.retainedBytes, excerptNeeds))
-        self.excerptReach = matchers.isEmpty ? 0 : longestNeedle + limits.excerptContext
+        self.excerptReach = needles.isEmpty ? 0 : longestNeedle + limits.excerptContext
         self.search = StreamSearch(
-            matchers: matchers,
+            needles: needles,
             excerptContext: limits.excerptContext,
             maxReported: limits.maxReportedEvents
         )

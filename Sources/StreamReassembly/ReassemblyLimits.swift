@@ -8,7 +8,7 @@
 /// `maxReportedEvents` entries in each report list. Across all conversations
 /// the tracker holds at most about `maxHeldBytes` of retained and out-of-order
 /// bytes, so that a capture of thousands of never-closed conversations does
-/// not grow memory with its size.
+/// not grow memory with its size, and follows at most `maxConversations`.
 public struct ReassemblyLimits: Sendable, Equatable {
     /// Holes (runs of missing bytes before held data) allowed before skipping ahead.
     public var maxHoles: Int
@@ -28,6 +28,12 @@ public struct ReassemblyLimits: Sendable, Equatable {
     /// Retained and out-of-order bytes held over all conversations before the
     /// quietest ones give theirs up (see `Gap.Cause.memoryLimit`).
     public var maxHeldBytes: Int
+    /// Conversations followed; the segments of any later one are only
+    /// counted (`ConversationTracker.untrackedSegments`). Each conversation
+    /// costs about a kilobyte and a half however little it carries, so a
+    /// capture of a port scan (a SYN per conversation) would otherwise grow
+    /// memory with the file.
+    public var maxConversations: Int
 
     public init(
         maxHoles: Int = 32,
@@ -37,7 +43,8 @@ public struct ReassemblyLimits: Sendable, Equatable {
         excerptContext: Int = 32,
         retainedBytes: Int = 16 << 10,
         maxReportedEvents: Int = 1000,
-        maxHeldBytes: Int = 64 << 20
+        maxHeldBytes: Int = 64 << 20,
+        maxConversations: Int = 100_000
     ) {
         self.maxHoles = max(0, maxHoles)
         self.maxBufferedBytes = max(0, maxBufferedBytes)
@@ -47,6 +54,7 @@ public struct ReassemblyLimits: Sendable, Equatable {
         self.retainedBytes = max(0, retainedBytes)
         self.maxReportedEvents = max(0, maxReportedEvents)
         self.maxHeldBytes = max(0, maxHeldBytes)
+        self.maxConversations = max(0, maxConversations)
     }
 
     public static let `default` = ReassemblyLimits()

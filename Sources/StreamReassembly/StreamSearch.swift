@@ -14,11 +14,6 @@ struct StreamSearch {
         var endOffset: Int
     }
 
-    /// The tracker owns the matchers for as long as any stream exists; a
-    /// stream only borrows them. A retained reference cost an atomic
-    /// increment per scanned piece, which waits for the piece's just-copied
-    /// bytes to leave the store buffer: 10% of the benchmark.
-    private let matchers: [Unmanaged<NeedleMatcher>]
     /// The first needle's automaton state, inline; `otherStates` holds the rest.
     private var firstState = 0
     private var otherStates: [Int]
@@ -33,10 +28,13 @@ struct StreamSearch {
     private(set) var matches: [Match] = []
     private(set) var matchCount = 0
 
-    init(matchers: [NeedleMatcher], excerptContext: Int, maxReported: Int) {
-        self.matchers = matchers.map { Unmanaged.passUnretained($0) }
-        self.otherStates = Array(repeating: 0, count: max(0, matchers.count - 1))
-        self.deliveries = DeliveryLog(capacity: matchers.map(\.needle.count).max() ?? 1)
+    /// Borrowed from the tracker's `NeedleSet` (see there).
+    private let matchers: [Unmanaged<NeedleMatcher>]
+
+    init(needles: NeedleSet, excerptContext: Int, maxReported: Int) {
+        self.matchers = needles.matchers
+        self.otherStates = needles.matchers.count > 1 ? Array(repeating: 0, count: needles.matchers.count - 1) : []
+        self.deliveries = DeliveryLog(capacity: max(1, needles.longestNeedle))
         self.excerptContext = excerptContext
         self.maxReported = maxReported
     }

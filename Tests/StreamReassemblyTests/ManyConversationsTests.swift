@@ -49,6 +49,23 @@ struct ManyConversationsTests {
         #expect(conversations.dropLast().allSatisfy { $0.clientToServer.matchCount == 0 })
     }
 
+    /// Past `maxConversations`, a new conversation's segments are counted and
+    /// dropped, while the conversations already followed go on.
+    @Test func conversationsBeyondTheLimitAreCountedNotFollowed() throws {
+        let tracker = ConversationTracker(needles: [Array("alice".utf8)], limits: ReassemblyLimits(maxConversations: 3))
+        let server = Endpoint(address: .v4(0x7F00_0001), port: 5000)
+        for flow in 0..<5 {
+            feed([.syn(at: 100), .data("alice", at: 101)], to: tracker, client: Self.ipv4Client(flow), server: server)
+        }
+        // The first conversation goes on after the limit was reached.
+        feed([.data(" again", at: 106)], to: tracker, client: Self.ipv4Client(0), server: server)
+        #expect(tracker.untrackedSegments == 4)
+        let conversations = tracker.finish()
+        #expect(conversations.map(\.client) == (0..<3).map(Self.ipv4Client))
+        #expect(conversations[0].clientToServer.prefix.text == "alice again")
+        #expect(conversations.allSatisfy { $0.clientToServer.matchCount == 1 })
+    }
+
     @Test func newSYNOnTheSameEndpointsStartsAnotherConversation() {
         let tracker = ConversationTracker()
         for isn: UInt32 in [1000, 900_000] {
