@@ -83,25 +83,32 @@ best_of_three "$SOCKGRADE" inspect "$LARGE" --username "$USERNAME" --json
 sg_seconds=$SECONDS_TAKEN
 sg_kb=$PEAK_KB
 found=$(matches_of)
-printf '%-44s %9s %10s %9d MiB\n' "sockgrade inspect --username (libpcap)" "$sg_seconds" "$(rate "$file_mb" "$sg_seconds")" $((sg_kb / 1024))
+cp "$BENCH_DIR/last.out" "$BENCH_DIR/swift.json"
+printf '%-44s %9s %10s %9d MiB\n' "sockgrade inspect --username (Swift reader)" "$sg_seconds" "$(rate "$file_mb" "$sg_seconds")" $((sg_kb / 1024))
 echo "    stream directions with the username: $found (expected $expected)"
 
-best_of_three "$SOCKGRADE" inspect "$LARGE" --username "$USERNAME" --json --engine swift
-printf '%-44s %9s %10s %9d MiB\n' "sockgrade inspect --username (Swift reader)" "$SECONDS_TAKEN" "$(rate "$file_mb" "$SECONDS_TAKEN")" $((PEAK_KB / 1024))
-echo "    stream directions with the username: $(matches_of) (expected $expected)"
+best_of_three "$SOCKGRADE" inspect "$LARGE" --username "$USERNAME" --json --engine libpcap
+libpcap_seconds=$SECONDS_TAKEN
+printf '%-44s %9s %10s %9d MiB\n' "  the same with --engine libpcap" "$libpcap_seconds" "$(rate "$file_mb" "$libpcap_seconds")" $((PEAK_KB / 1024))
+if cmp -s "$BENCH_DIR/last.out" "$BENCH_DIR/swift.json"; then
+    echo "    the two readers' JSON output is identical"
+else
+    echo "bench-capture: the Swift reader and libpcap disagree on $LARGE (diff $BENCH_DIR/swift.json $BENCH_DIR/last.out)" >&2
+    exit 1
+fi
 
 timed "$SOCKGRADE" inspect "$SMALL" --username "$USERNAME" --json
 small_kb=$PEAK_KB
 echo
 flows_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "flows") print $(i + 1) }' "$1.facts"; }
 echo "memory: $SMALL_MB MB file ($(flows_of "$SMALL") flows) $((small_kb / 1024)) MiB peak, $SIZE_MB MB file ($(flows_of "$LARGE") flows) $((sg_kb / 1024)) MiB peak"
-echo "ratio sockgrade / C loop: $(ratio "$sg_seconds" "$c_seconds") (target at most 3)"
+echo "ratio sockgrade / C loop: $(ratio "$sg_seconds" "$c_seconds") (target at most 3; $(ratio "$libpcap_seconds" "$c_seconds") with --engine libpcap)"
 
 if [ "${TSHARK:-1}" != 0 ] && command -v tshark >/dev/null; then
-    timed tshark -n -r "$LARGE" -Y "tcp contains \"$USERNAME\"" -T fields -e frame.number
+    best_of_three tshark -n -r "$LARGE" -Y "tcp contains \"$USERNAME\"" -T fields -e frame.number
     printf '%-44s %9s %10s %9d MiB\n' "tshark -Y 'tcp contains \"NAME\"'" "$SECONDS_TAKEN" "$(rate "$file_mb" "$SECONDS_TAKEN")" $((PEAK_KB / 1024))
     echo "    frames tshark finds: $(wc -l < "$BENCH_DIR/last.out") (one segment must hold the whole name; split names are missed)"
-    echo "ratio tshark / sockgrade: $(ratio "$SECONDS_TAKEN" "$sg_seconds") (target at least 50)"
+    echo "ratio tshark / sockgrade: $(ratio "$SECONDS_TAKEN" "$sg_seconds") (target at least 50; $(ratio "$SECONDS_TAKEN" "$libpcap_seconds") with --engine libpcap)"
 else
     echo "tshark: not run (not installed, or TSHARK=0)"
 fi
