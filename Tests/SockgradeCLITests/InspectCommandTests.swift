@@ -31,6 +31,29 @@ struct InspectCommandTests {
         #expect(lines.contains("      0000  67 72 61 63 65 0a                                 grace."))
     }
 
+    /// inspect reads with the Swift reader unless told otherwise; on every
+    /// capture of the class it must say what libpcap's reading says, word for
+    /// word but for how a cut-short file's damage is worded.
+    @Test(arguments: [
+        ("submissions/alice/capture.pcapng", "alice"), ("submissions/bob/lo0.pcap", "bob"),
+        ("submissions/carol/dumpfile.pcap", "cjones"), ("submissions/dave/dave_capture.pcapng", "dave"),
+        ("submissions/grace/grace_lo.pcap", "grace"), ("submissions/heidi/capture.pcap", "heidi"),
+    ])
+    func bothReadersGiveTheSameReport(_ capture: String, _ username: String) throws {
+        let swift = try Sockgrade.run(["inspect", capture, "--username", username, "--json"])
+        let libpcap = try Sockgrade.run(["inspect", capture, "--username", username, "--json", "--engine", "libpcap"])
+        #expect(swift.status == 0)
+        #expect(libpcap.status == swift.status)
+        #expect(swift.standardOutput.contains("\"matches\" : ["))
+        let isProblem: (Substring) -> Bool = { $0.hasPrefix("  \"problem\" : ") }
+        let swiftLines = swift.standardOutput.split(separator: "\n")
+        let libpcapLines = libpcap.standardOutput.split(separator: "\n")
+        #expect(libpcapLines.filter { !isProblem($0) } == swiftLines.filter { !isProblem($0) })
+        let isCutShort = capture.hasPrefix("submissions/heidi/")
+        #expect(swiftLines.contains(where: isProblem) == isCutShort)
+        #expect(libpcapLines.contains(where: isProblem) == isCutShort)
+    }
+
     @Test func usernameNotSentSaysSo() throws {
         let result = try Sockgrade.run(["inspect", "submissions/erin/erin.pcap", "--username", "erin", "--json"])
         #expect(result.status == 0)
