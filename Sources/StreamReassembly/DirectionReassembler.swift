@@ -183,7 +183,7 @@ struct DirectionReassembler {
             let found = search.scan(piece, at: nextOffset + pieceStart, frame: frame)
             recent.append(piece)
             if !found.isEmpty {
-                search.record(found, frame: frame, recent: recent)
+                search.record(found, recent: recent)
             }
             pieceStart += piece.count
         }

@@ -22,6 +22,8 @@ struct StreamSearch {
     /// partly matched can never be part of a later match, so the log is then cleared.
     private var deliveries: DeliveryLog
     private var deliveriesLogged = false
+    /// The piece last scanned, logged once its matches are recorded.
+    private var pieceToLog: (range: Range<Int>, frame: Int, partlyMatched: Bool) = (0..<0, 0, false)
     private var pendingExcerpts: [PendingExcerpt] = []
     private let excerptContext: Int
     private let maxReported: Int
@@ -81,17 +83,15 @@ struct StreamSearch {
         return found
     }
 
-    /// Records the matches `scan` found in the piece from `frame`, now that
-    /// the piece is in `recent`, the source of the excerpts.
-    mutating func record(_ found: FoundMatches, frame: Int, recent: RecentBytes) {
+    /// Records the matches `scan` found in the piece it was last given, now
+    /// that the piece is in `recent`, the source of the excerpts.
+    mutating func record(_ found: FoundMatches, recent: RecentBytes) {
         for match in found {
-            recordMatch(needleIndex: match.needleIndex, endOffset: match.endOffset, piece: pieceToLog.range, frame: frame, recent: recent)
+            recordMatch(needleIndex: match.needleIndex, endOffset: match.endOffset,
+                        piece: pieceToLog.range, frame: pieceToLog.frame, recent: recent)
         }
         logPiece()
     }
-
-    /// The piece last scanned, logged once its matches are recorded.
-    private var pieceToLog: (range: Range<Int>, frame: Int, partlyMatched: Bool) = (0..<0, 0, false)
 
     private mutating func logPiece() {
         if pieceToLog.partlyMatched {

@@ -51,7 +51,8 @@ private func fuzzFrames(_ bytes: UnsafeRawBufferPointer) {
     let tracker = ConversationTracker(
         needles: [Array("alice".utf8)],
         limits: ReassemblyLimits(maxHoles: 2, maxBufferedBytes: 64, maxBufferedSegments: 4, prefixBytes: 8,
-                                 excerptContext: 4, retainedBytes: 16, maxReportedEvents: 2, maxHeldBytes: 128))
+                                 excerptContext: 4, retainedBytes: 16, maxReportedEvents: 2, maxHeldBytes: 128,
+                                 maxConversations: 8))
     var offset = 1
     var frame = 0
     while offset < bytes.count {
