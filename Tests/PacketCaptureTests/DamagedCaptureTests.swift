@@ -11,7 +11,7 @@ import Testing
         var files = try CaptureFixtures.readable.map { file in
             (name: file, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: CaptureFixtures.path(file)))))
         }
-        files.append((name: "two link types", bytes: try StreamingCaptureReaderTests.twoLinkTypes(bigEndian: true).bytes))
+        files.append((name: "two link types", bytes: try SwiftReaderTests.twoLinkTypes(bigEndian: true).bytes))
         return files
     }
 

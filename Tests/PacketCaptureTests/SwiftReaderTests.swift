@@ -5,7 +5,7 @@ import Testing
 
 /// The Swift reader against libpcap on every fixture, and on the pcapng
 /// features libpcap 1.10 refuses or the fixtures do not contain.
-@Suite struct StreamingCaptureReaderTests {
+@Suite struct SwiftReaderTests {
     @Test(arguments: CaptureFixtures.readable)
     func swiftReaderDeliversWhatLibpcapDelivers(_ file: String) throws {
         let path = CaptureFixtures.path(file)
