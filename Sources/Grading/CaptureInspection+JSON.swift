@@ -6,6 +6,19 @@ import StreamReassembly
 extension CaptureInspection {
     /// The same facts as `text`, as one JSON object.
     public var json: JSONValue {
+        var object = membersButConversations
+        object["conversations"] = .array(analysis.conversations.map(conversationJSON))
+        return .object(object)
+    }
+
+    /// `json.prettyText`, written one conversation at a time.
+    public var jsonText: String {
+        JSONValue.prettyText(membersButConversations, streaming: "conversations", count: analysis.conversations.count) {
+            conversationJSON(analysis.conversations[$0])
+        }
+    }
+
+    private var membersButConversations: [String: JSONValue] {
         var object: [String: JSONValue] = [
             "file": .string(analysis.path),
             "format": .string(analysis.format.rawValue),
@@ -16,7 +29,6 @@ extension CaptureInspection {
             "loopback_streams": .int(analysis.loopbackConversations.count),
             "malformed_frames": .int(analysis.malformedFrames),
             "untracked_segments": .int(analysis.untrackedSegments),
-            "conversations": .array(analysis.conversations.map(conversationJSON)),
             "matches": .array(places.map(matchJSON)),
         ]
         if let first = analysis.firstTimestamp, let last = analysis.lastTimestamp {
@@ -26,7 +38,7 @@ extension CaptureInspection {
         }
         if let username { object["username"] = .string(username) }
         if let error = analysis.readError { object["problem"] = .string(error.problem) }
-        return .object(object)
+        return object
     }
 
     private func conversationJSON(_ conversation: Conversation) -> JSONValue {

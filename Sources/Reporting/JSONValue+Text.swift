@@ -13,6 +13,20 @@ extension JSONValue {
     }
 }
 
+extension JSONValue {
+    /// `prettyText` of the object `members` plus one more member, `key`, an
+    /// array of `count` elements made one at a time by `element`: a long
+    /// array (100,000 conversations) is written without ever being held
+    /// whole as values, which took as much memory again as the analysis.
+    public static func prettyText(
+        _ members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue
+    ) -> String {
+        var writer = JSONTextWriter()
+        writer.writeObject(members, streaming: key, count: count, element: element)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
 /// Appends JSON text to one byte buffer.
 private struct JSONTextWriter {
     var bytes: [UInt8] = []
@@ -34,6 +48,23 @@ private struct JSONTextWriter {
                 writer.writeString(keys[index])
                 writer.append(" : ")
                 writer.write(members[keys[index]] ?? .null, depth: depth + 1)
+            }
+        }
+    }
+
+    mutating func writeObject(
+        _ members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue
+    ) {
+        let keys = (members.keys.filter { $0 != key } + [key]).sorted()
+        writeContainer(open: "{", close: "}", count: keys.count, depth: 0) { writer, index in
+            writer.writeString(keys[index])
+            writer.append(" : ")
+            if keys[index] == key {
+                writer.writeContainer(open: "[", close: "]", count: count, depth: 1) { writer, index in
+                    writer.write(element(index), depth: 2)
+                }
+            } else {
+                writer.write(members[keys[index]] ?? .null, depth: 1)
             }
         }
     }

@@ -38,7 +38,7 @@ struct Inspect: ParsableCommand {
             throw fail(String(describing: error))
         }
         if json {
-            print(inspection.json.prettyText)
+            print(inspection.jsonText)
         } else {
             print(inspection.text)
         }

@@ -29,6 +29,15 @@ struct JSONValueTextTests {
         #expect(parsed == value)
     }
 
+    @Test("an object with a streamed array reads as the whole object would", arguments: [0, 1, 3])
+    func streamedArray(count: Int) {
+        var whole: [String: JSONValue] = ["zeta": 1, "alpha": ["nested": true], "middle": "m"]
+        let element = { (index: Int) -> JSONValue in ["index": .int(index), "name": .string("element \(index)")] }
+        let streamed = JSONValue.prettyText(whole, streaming: "list", count: count, element: element)
+        whole["list"] = .array((0..<count).map(element))
+        #expect(streamed == JSONValue.object(whole).prettyText)
+    }
+
     @Test("non-finite doubles become null instead of failing the whole output")
     func nonFinite() {
         #expect(JSONValue.array([.double(.nan), .double(.infinity)]).prettyText == "[\n  null,\n  null\n]")
