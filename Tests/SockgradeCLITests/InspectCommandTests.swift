@@ -54,6 +54,42 @@ struct InspectCommandTests {
         #expect(libpcapLines.contains(where: isProblem) == isCutShort)
     }
 
+    /// A port scan on loopback: a SYN from a new port for every packet. Past
+    /// 100,000 conversations the rest are counted, not followed, so the
+    /// scan cannot make memory grow with the file.
+    @Test func portScanBeyondTheConversationLimitIsCountedNotFollowed() throws {
+        let scratch = try Scratch()
+        let capture = scratch.url.appendingPathComponent("scan.pcap")
+        try Self.portScan(conversations: 100_010).write(to: capture)
+        let result = try Sockgrade.run(["inspect", capture.path, "--username", "alice", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["packets"] as? Int == 100_010)
+        #expect(object["tcp_streams"] as? Int == 100_000)
+        #expect(object["untracked_segments"] as? Int == 10)
+        #expect((object["conversations"] as? [Any])?.count == 100_000)
+        let text = try Sockgrade.run(["inspect", capture.path])
+        #expect(text.standardOutput.contains("Not followed:  10 TCP segments of conversations after the first 100000"))
+    }
+
+    /// Classic pcap, Ethernet, one SYN from 127.0.0.1 to 127.0.0.2:80 per conversation, each from its own port.
+    static func portScan(conversations: Int) -> Data {
+        var bytes: [UInt8] = []
+        func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        put32(0xA1B2_C3D4); bytes += [2, 0, 4, 0]; put32(0); put32(0); put32(65535); put32(1)
+        for index in 0..<conversations {
+            let port = UInt16(1024 + index % 60000)
+            let client: [UInt8] = [127, 0, UInt8(index / 60000), 1]
+            let frame: [UInt8] = Array(repeating: 0, count: 12) + [0x08, 0x00]
+                + [0x45, 0, 0, 40, 0, 0, 0x40, 0, 64, 6, 0, 0] + client + [127, 0, 0, 2]
+                + [UInt8(port >> 8), UInt8(port & 0xFF), 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xFF, 0xFF, 0, 0, 0, 0]
+            put32(1_700_000_000 + UInt32(index / 1000)); put32(UInt32(index % 1000))
+            put32(UInt32(frame.count)); put32(UInt32(frame.count))
+            bytes += frame
+        }
+        return Data(bytes)
+    }
+
     @Test func usernameNotSentSaysSo() throws {
         let result = try Sockgrade.run(["inspect", "submissions/erin/erin.pcap", "--username", "erin", "--json"])
         #expect(result.status == 0)
