@@ -31,6 +31,16 @@ extension ProgramLocator {
     }
 }
 
+extension ProgramLocator {
+    /// Reads the rubric's `programs` defaults once, so that a mistake in them
+    /// is reported before grading, as the rest of a broken rubric is, rather
+    /// than as every student's failure to build.
+    public static func checkDefaults(of rubric: Rubric) throws(ManifestError) {
+        guard !rubric.source.isEmpty else { return }
+        _ = try ManifestParser.rubricDefaults(path: rubric.source, knownLanguages: Language.manifestNames)
+    }
+}
+
 extension Language {
     /// The names `language:` accepts: the raw values, plus `cpp` and `js`.
     static let manifestNames: Set<String> = Set(allCases.map(\.rawValue)).union(["cpp", "js", "sh", "bash"])

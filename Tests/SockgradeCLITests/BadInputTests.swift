@@ -37,6 +37,27 @@ struct BadInputTests {
         #expect(result.standardError.contains("server-listens"))
     }
 
+    /// A mistake in the rubric's build and run defaults stops the run before
+    /// any student is graded, instead of failing every student's build.
+    @Test func rubricWithBrokenProgramsSection() throws {
+        let scratch = try Scratch()
+        let rubric = try scratch.write("programs.yaml", """
+            name: Lab
+            checks:
+              - id: server-listening
+                title: Server
+                points: 1
+            programs:
+              server:
+                language: cobol
+            """)
+        let out = scratch.url.appendingPathComponent("out")
+        let result = try Sockgrade.run(["grade", "submissions/alice", "--rubric", rubric.path, "--out", out.path])
+        #expect(result.status == 2)
+        #expect(result.standardError == "sockgrade: error: \(rubric.path) line 8: 'programs.server.language': 'cobol' is not a language sockgrade knows (bash, c, c++, cpp, go, java, javascript, js, python, rust, sh, shell, swift)\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func missingRubric() throws {
         let result = try Sockgrade.run(["grade", "submissions", "--rubric", "/nonexistent/rubric.yaml"])
         #expect(result.status == 2)
