@@ -1,4 +1,5 @@
-/// One record of a capture, valid only inside the callback that receives it.
+/// One record of a capture. Its bytes point into the reader's buffer and are
+/// valid until the reader is asked for the next frame.
 public struct CapturedFrame {
     /// 1-based, as Wireshark numbers frames.
     public var number: Int

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Reads a file front to back through one reusable buffer, handing out views
-/// of the next bytes: the streaming readers never hold more than the largest
+/// of the next bytes: the Swift readers never hold more than the largest
 /// block plus one read's worth, however large the file.
 final class FileByteStream {
     /// Bytes asked of the kernel per read(2): large enough to keep system
