@@ -50,6 +50,8 @@ extension CaptureInspection {
         fields["fin"] = .bool(conversation.finSeen)
         fields["reset"] = .bool(conversation.resetSeen)
         fields["roles"] = .string(conversation.roleSource.description)
+        fields["client_to_server"] = StreamEvidence.direction(conversation.clientToServer)
+        fields["server_to_client"] = StreamEvidence.direction(conversation.serverToClient)
         return .object(fields)
     }
 

@@ -13,6 +13,8 @@ extension CaptureInspection {
         lines.append("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversations.count) loopback)")
         for conversation in analysis.conversations {
             lines.append("  " + describe(conversation))
+            lines += StreamEvidence.anomalyLines(conversation.clientToServer, direction: "client→server").map { "      " + $0 }
+            lines += StreamEvidence.anomalyLines(conversation.serverToClient, direction: "server→client").map { "      " + $0 }
         }
         guard let username else { return lines.joined(separator: "\n") }
         let found = places
@@ -66,8 +68,17 @@ extension CaptureInspection {
         } else if conversation.finSeen {
             facts.append("closed")
         }
-        let gaps = conversation.clientToServer.gapCount + conversation.serverToClient.gapCount
-        if gaps > 0 { facts.append("\(gaps) gap(s)") }
+        let directions = [conversation.clientToServer, conversation.serverToClient]
+        func total(_ count: (StreamDirection) -> Int) -> Int { directions.map(count).reduce(0, +) }
+        let counts: [(count: Int, what: String)] = [
+            (total(\.retransmittedSegments), "retransmitted segment(s)"),
+            (total(\.gapCount), "gap(s)"),
+            (total(\.overlapCount), "resend(s) that differ"),
+            (total(\.truncatedSegments), "segment(s) cut by the snap length"),
+        ]
+        for entry in counts where entry.count > 0 {
+            facts.append("\(entry.count) \(entry.what)")
+        }
         return "#\(conversation.index)  \(StreamEvidence.route(conversation))  " + facts.joined(separator: ", ")
     }
 

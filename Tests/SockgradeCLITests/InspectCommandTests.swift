@@ -74,20 +74,75 @@ struct InspectCommandTests {
 
     /// Classic pcap, Ethernet, one SYN from 127.0.0.1 to 127.0.0.2:80 per conversation, each from its own port.
     static func portScan(conversations: Int) -> Data {
+        loopbackCapture((0..<conversations).map { index in
+            Segment(client: [127, 0, UInt8(index / 60000), 1], port: UInt16(1024 + index % 60000), sequence: 1, flags: 0x02)
+        })
+    }
+
+    /// A client's TCP segment to 127.0.0.2:80.
+    struct Segment {
+        var client: [UInt8] = [127, 0, 0, 1]
+        var port: UInt16 = 40000
+        var sequence: UInt32
+        var flags: UInt8 = 0x18
+        var payload: [UInt8] = []
+    }
+
+    /// Classic pcap, Ethernet, the segments in order, a millisecond apart.
+    static func loopbackCapture(_ segments: [Segment]) -> Data {
         var bytes: [UInt8] = []
         func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        func big16(_ value: Int) -> [UInt8] { [UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        func big32(_ value: UInt32) -> [UInt8] { big16(Int(value >> 16)) + big16(Int(value & 0xFFFF)) }
         put32(0xA1B2_C3D4); bytes += [2, 0, 4, 0]; put32(0); put32(0); put32(65535); put32(1)
-        for index in 0..<conversations {
-            let port = UInt16(1024 + index % 60000)
-            let client: [UInt8] = [127, 0, UInt8(index / 60000), 1]
+        for (index, segment) in segments.enumerated() {
             let frame: [UInt8] = Array(repeating: 0, count: 12) + [0x08, 0x00]
-                + [0x45, 0, 0, 40, 0, 0, 0x40, 0, 64, 6, 0, 0] + client + [127, 0, 0, 2]
-                + [UInt8(port >> 8), UInt8(port & 0xFF), 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xFF, 0xFF, 0, 0, 0, 0]
-            put32(1_700_000_000 + UInt32(index / 1000)); put32(UInt32(index % 1000))
+                + [0x45, 0] + big16(40 + segment.payload.count) + [0, 0, 0x40, 0, 64, 6, 0, 0] + segment.client + [127, 0, 0, 2]
+                + big16(Int(segment.port)) + [0, 80] + big32(segment.sequence) + [0, 0, 0, 0, 0x50, segment.flags, 0xFF, 0xFF, 0, 0, 0, 0]
+                + segment.payload
+            put32(1_700_000_000 + UInt32(index / 1000)); put32(UInt32(index % 1000) * 1000)
             put32(UInt32(frame.count)); put32(UInt32(frame.count))
             bytes += frame
         }
         return Data(bytes)
+    }
+
+    /// A resend that differs from the bytes first received, and 100 bytes
+    /// that never made it into the capture: both are said, not papered over.
+    @Test func gapsAndDifferingResendsAreReported() throws {
+        let scratch = try Scratch()
+        let capture = scratch.url.appendingPathComponent("anomalies.pcap")
+        try Self.loopbackCapture([
+            Segment(sequence: 0, flags: 0x02),
+            Segment(sequence: 1, payload: Array("hello".utf8)),
+            Segment(sequence: 1, payload: Array("hXllo".utf8)),
+            Segment(sequence: 106, payload: Array("world".utf8)),
+        ]).write(to: capture)
+
+        let text = try Sockgrade.run(["inspect", capture.path])
+        #expect(text.status == 0)
+        let lines = text.standardOutput.split(separator: "\n").map(String.init)
+        let conversation = try #require(lines.first { $0.hasPrefix("  #0  127.0.0.1:40000 → 127.0.0.2:80") })
+        #expect(conversation.hasSuffix("client→server 10 B, server→client 0 B, 1 retransmitted segment(s), 1 gap(s), 1 resend(s) that differ"))
+        #expect(lines.contains("      client→server: 100 B never captured at stream offset 5, before frame 4 (the capture ended with data waiting behind it)"))
+        #expect(lines.contains("      client→server: frame 3 resends 1 B at stream offset 1 differently from the bytes first received: kept \"e\", discarded \"X\""))
+
+        let json = try Sockgrade.run(["inspect", capture.path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let first = try #require((object["conversations"] as? [[String: Any]])?.first)
+        let sent = try #require(first["client_to_server"] as? [String: Any])
+        #expect(sent["payload_bytes"] as? Int == 10)
+        #expect(sent["retransmitted_segments"] as? Int == 1)
+        #expect(sent["gap_bytes"] as? Int == 100)
+        let gap = try #require((sent["gaps"] as? [[String: Any]])?.first)
+        #expect(gap["stream_offset"] as? Int == 5)
+        #expect(gap["cause"] as? String == "end-of-capture")
+        let overlap = try #require((sent["overlaps"] as? [[String: Any]])?.first)
+        #expect(overlap["frame"] as? Int == 3)
+        // The first-received bytes were delivered already; only held (out-of-order) bytes keep their frame.
+        #expect(overlap["original_frame"] == nil)
+        #expect(overlap["kept"] as? String == "\"e\"")
+        #expect(overlap["discarded"] as? String == "\"X\"")
     }
 
     @Test func usernameNotSentSaysSo() throws {
