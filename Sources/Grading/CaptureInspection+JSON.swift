@@ -11,11 +11,11 @@ extension CaptureInspection {
         return .object(object)
     }
 
-    /// `json.prettyText`, written one conversation at a time.
-    public var jsonText: String {
-        JSONValue.prettyText(membersButConversations, streaming: "conversations", count: analysis.conversations.count) {
-            conversationJSON(analysis.conversations[$0])
-        }
+    /// `json.prettyText`, made and handed to `output` one conversation at a time.
+    public func writeJSON(to output: (UnsafeRawBufferPointer) -> Void) {
+        JSONValue.writePrettyText(
+            membersButConversations, streaming: "conversations", count: analysis.conversations.count,
+            element: { conversationJSON(analysis.conversations[$0]) }, to: output)
     }
 
     private var membersButConversations: [String: JSONValue] {

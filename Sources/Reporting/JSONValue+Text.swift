@@ -15,21 +15,42 @@ extension JSONValue {
 
 extension JSONValue {
     /// `prettyText` of the object `members` plus one more member, `key`, an
-    /// array of `count` elements made one at a time by `element`: a long
-    /// array (100,000 conversations) is written without ever being held
-    /// whole as values, which took as much memory again as the analysis.
+    /// array of `count` elements made one at a time by `element`, handed to
+    /// `output` a piece at a time: a long array (100,000 conversations) is
+    /// never held whole, neither as values nor as text, each of which took as
+    /// much memory again as the analysis.
+    public static func writePrettyText(
+        _ members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue,
+        to output: (UnsafeRawBufferPointer) -> Void
+    ) {
+        withoutActuallyEscaping(output) { output in
+            var writer = JSONTextWriter(output: output)
+            writer.writeObject(members, streaming: key, count: count, element: element)
+            writer.flush()
+        }
+    }
+
+    /// `writePrettyText` into one string.
     public static func prettyText(
         _ members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue
     ) -> String {
-        var writer = JSONTextWriter()
-        writer.writeObject(members, streaming: key, count: count, element: element)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        var text: [UInt8] = []
+        writePrettyText(members, streaming: key, count: count, element: element) { text += $0 }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
-/// Appends JSON text to one byte buffer.
+/// Appends JSON text to one byte buffer, which goes to `output` (when there
+/// is one) every 64 KiB of a streamed array and at the end.
 private struct JSONTextWriter {
     var bytes: [UInt8] = []
+    var output: ((UnsafeRawBufferPointer) -> Void)?
+
+    mutating func flush() {
+        guard let output else { return }
+        bytes.withUnsafeBytes(output)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func write(_ value: JSONValue, depth: Int) {
         switch value {
@@ -62,6 +83,7 @@ private struct JSONTextWriter {
             if keys[index] == key {
                 writer.writeContainer(open: "[", close: "]", count: count, depth: 1) { writer, index in
                     writer.write(element(index), depth: 2)
+                    if writer.bytes.count >= 64 << 10 { writer.flush() }
                 }
             } else {
                 writer.write(members[keys[index]] ?? .null, depth: 1)

@@ -38,7 +38,8 @@ struct Inspect: ParsableCommand {
             throw fail(String(describing: error))
         }
         if json {
-            print(inspection.jsonText)
+            inspection.writeJSON { FileHandle.standardOutput.write(Data($0)) }
+            print()
         } else {
             print(inspection.text)
         }
