@@ -66,53 +66,37 @@ public final class CaptureFileReader {
                 }
                 return nil
             } catch {
-                do throws(CaptureError) {
-                    guard try takeOver(after: error) else { return error }
-                } catch {
-                    return error
-                }
+                if let ending = takeOver(after: error) { return ending }
             }
-        }
-    }
-
-    /// The next frame, numbered from 1; its bytes are valid until the next
-    /// call. Nil when the whole file has been read. Throws the error that
-    /// stops the reading (see `read(into:)`).
-    public func next() throws(CaptureError) -> CapturedFrame? {
-        do throws(CaptureError) {
-            switch source {
-            case .libpcap(let reader): return try reader.next()
-            case .pcap(let reader): return try reader.next()
-            case .pcapng(let reader): return try reader.next()
-            }
-        } catch {
-            guard try takeOver(after: error) else { throw error }
-            return try next()
         }
     }
 
     /// Calls `body` for each frame in order; returns what `read(into:)` returns.
     public func forEachFrame(_ body: (CapturedFrame) -> Void) -> CaptureError? {
-        do throws(CaptureError) {
-            while let frame = try next() { body(frame) }
-            return nil
-        } catch {
-            return error
+        withoutActuallyEscaping(body) { body in
+            var consumer = ClosureConsumer(body: body)
+            return read(into: &consumer)
         }
     }
 
     /// When libpcap refused a valid file, continues with the Swift reader
-    /// after the frames libpcap handed out; returns whether it did.
-    private func takeOver(after error: CaptureError) throws(CaptureError) -> Bool {
-        guard case .libpcap(let stopped) = source, LibpcapFrameSource.isLimitation(error) else { return false }
-        let replacement = try Self.swiftSource(path: path, format: format)
-        switch replacement {
-        case .pcap(let reader): try reader.skip(to: stopped.delivered)
-        case .pcapng(let reader): try reader.skip(to: stopped.delivered)
-        case .libpcap: break
+    /// after the frames libpcap handed out. Otherwise returns the error that
+    /// ends the reading: `error` itself, or what stopped the Swift reader
+    /// from taking over.
+    private func takeOver(after error: CaptureError) -> CaptureError? {
+        guard case .libpcap(let stopped) = source, LibpcapFrameSource.isLimitation(error) else { return error }
+        do throws(CaptureError) {
+            let replacement = try Self.swiftSource(path: path, format: format)
+            switch replacement {
+            case .pcap(let reader): try reader.skip(to: stopped.delivered)
+            case .pcapng(let reader): try reader.skip(to: stopped.delivered)
+            case .libpcap: break
+            }
+            source = replacement
+            return nil
+        } catch let failure {
+            return failure
         }
-        source = replacement
-        return true
     }
 
     private static func swiftSource(path: String, format: CaptureFormat) throws(CaptureError) -> Source {
@@ -121,5 +105,14 @@ public final class CaptureFileReader {
         case .pcap: return .pcap(try PcapRecordReader(stream: stream))
         case .pcapng: return .pcapng(try PcapngBlockReader(stream: stream))
         }
+    }
+}
+
+/// A callback as a `FrameConsumer`, for callers outside the hot path.
+private struct ClosureConsumer: FrameConsumer {
+    let body: (CapturedFrame) -> Void
+
+    func consume(_ frame: CapturedFrame) {
+        body(frame)
     }
 }
