@@ -1,4 +1,5 @@
 import Foundation
+import ProgramManifest
 import Reporting
 import RubricScoring
 import Sandbox
@@ -41,6 +42,12 @@ public struct BatchGrader {
         onReport: (StudentReport, URL) -> Void = { _, _ in }
     ) throws(GradingError) -> [StudentReport] {
         try Self.rejectDuplicateNames(students)
+        let programDefaults: ProgramManifest?
+        do {
+            programDefaults = try ProgramLocator.rubricDefaults(of: rubric)
+        } catch {
+            throw GradingError(error.description)
+        }
         let tools = try Self.preflight()
         let mode = try SandboxMode.detect(tools: tools, helper: options.helperExecutable)
         LeftoverSweep.run()
@@ -65,7 +72,7 @@ public struct BatchGrader {
             let controlGroups = try? ControlGroupRoot.detect().get()
             defer { controlGroups?.removeRunFolders() }
             let grader = StudentGrader(
-                rubric: rubric, tools: tools, scratch: scratch, outputFolder: outputFolder,
+                rubric: rubric, programDefaults: programDefaults, tools: tools, scratch: scratch, outputFolder: outputFolder,
                 parentNamespace: parent, controlGroups: controlGroups, mode: mode)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?

@@ -3,22 +3,36 @@ import ProgramManifest
 import RubricScoring
 
 extension ProgramLocator {
+    /// The rubric's `programs` defaults, read once per run: a mistake in them
+    /// is the grader's input error, reported before any student is graded
+    /// (as the rest of a broken rubric is), not every student's failure to build.
+    static func rubricDefaults(of rubric: Rubric) throws(ManifestError) -> ProgramManifest? {
+        guard !rubric.source.isEmpty else { return nil }
+        return try ManifestParser.rubricDefaults(path: rubric.source, knownLanguages: Language.manifestNames)
+    }
+
     /// Finds the programs as the student's `sockgrade.yaml` says, over the
     /// rubric's `programs` defaults. A manifest that cannot be followed makes
     /// both searches fail with its message (file, line and field).
     public static func locate(in folder: URL, rubric: Rubric) -> [ProgramRole: ProgramSearch] {
+        do {
+            return locate(in: folder, defaults: try rubricDefaults(of: rubric))
+        } catch {
+            return unusable(error)
+        }
+    }
+
+    /// `locate(in:rubric:)` with the rubric's defaults already read, as a batch reads them once.
+    static func locate(in folder: URL, defaults: ProgramManifest?) -> [ProgramRole: ProgramSearch] {
         let manifest: ProgramManifest?
         do {
-            let defaults = try rubric.source.isEmpty ? nil
-                : ManifestParser.rubricDefaults(path: rubric.source, knownLanguages: Language.manifestNames)
             let own = try ManifestParser.load(in: folder, knownLanguages: Language.manifestNames)
             manifest = switch (own, defaults) {
             case let (own?, defaults?): own.over(defaults)
             case let (own, defaults): own ?? defaults
             }
         } catch {
-            let why = "The build and run settings cannot be used: \(error). Fix that file, or remove it to let sockgrade find the programs itself."
-            return [.server: .notFound(why), .client: .notFound(why)]
+            return unusable(error)
         }
         var choices: [ProgramRole: ProgramChoice] = [:]
         for role in ProgramRole.allCases {
@@ -29,15 +43,10 @@ extension ProgramLocator {
         }
         return locate(in: folder, settings: choices)
     }
-}
 
-extension ProgramLocator {
-    /// Reads the rubric's `programs` defaults once, so that a mistake in them
-    /// is reported before grading, as the rest of a broken rubric is, rather
-    /// than as every student's failure to build.
-    public static func checkDefaults(of rubric: Rubric) throws(ManifestError) {
-        guard !rubric.source.isEmpty else { return }
-        _ = try ManifestParser.rubricDefaults(path: rubric.source, knownLanguages: Language.manifestNames)
+    private static func unusable(_ error: ManifestError) -> [ProgramRole: ProgramSearch] {
+        let why = "The build and run settings cannot be used: \(error). Fix that file, or remove it to let sockgrade find the programs itself."
+        return [.server: .notFound(why), .client: .notFound(why)]
     }
 }
 

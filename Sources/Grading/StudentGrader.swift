@@ -1,4 +1,5 @@
 import Foundation
+import ProgramManifest
 import Reporting
 import RubricScoring
 import Sandbox
@@ -8,6 +9,8 @@ import SocketTable
 /// wrong with a submission becomes a check result in that student's report.
 public struct StudentGrader: Sendable {
     public var rubric: Rubric
+    /// The rubric's `programs` defaults, read once for the whole run.
+    public var programDefaults: ProgramManifest?
     public var tools: SandboxTools
     public var scratch: ScratchSpace
     /// Where `<student>/live.pcap` evidence goes.
@@ -19,10 +22,11 @@ public struct StudentGrader: Sendable {
     public var mode: SandboxMode
 
     public init(
-        rubric: Rubric, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
+        rubric: Rubric, programDefaults: ProgramManifest?, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
         parentNamespace: NetworkNamespace? = nil, controlGroups: ControlGroupRoot? = nil, mode: SandboxMode = .root
     ) {
         self.rubric = rubric
+        self.programDefaults = programDefaults
         self.tools = tools
         self.scratch = scratch
         self.outputFolder = outputFolder
@@ -42,7 +46,7 @@ public struct StudentGrader: Sendable {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
         var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
-        let found = ProgramLocator.locate(in: submission.folder, rubric: rubric)
+        let found = ProgramLocator.locate(in: submission.folder, defaults: programDefaults)
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []

@@ -64,7 +64,6 @@ struct Grade: ParsableCommand {
         var students: [StudentSubmission]
         do {
             rubric = try Rubric.load(from: self.rubric, knownCheckIDs: CheckID.all)
-            try ProgramLocator.checkDefaults(of: rubric)
             let found = try SubmissionDiscovery.discoverClass(
                 paths: paths, username: username, roster: roster,
                 workFolder: URL(fileURLWithPath: out).appendingPathComponent("unpacked"))
