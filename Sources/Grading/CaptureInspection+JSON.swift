@@ -4,14 +4,8 @@ import Reporting
 import StreamReassembly
 
 extension CaptureInspection {
-    /// The same facts as `text`, as one JSON object.
-    public var json: JSONValue {
-        var object = membersButConversations
-        object["conversations"] = .array(analysis.conversations.map(conversationJSON))
-        return .object(object)
-    }
-
-    /// `json.prettyText`, made and handed to `output` one conversation at a time.
+    /// The same facts as `text`, as one pretty-printed JSON object, made and
+    /// handed to `output` one conversation at a time.
     public func writeJSON(to output: (UnsafeRawBufferPointer) -> Void) {
         JSONValue.writePrettyText(
             membersButConversations, streaming: "conversations", count: analysis.conversations.count,

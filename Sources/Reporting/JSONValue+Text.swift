@@ -29,15 +29,6 @@ extension JSONValue {
             writer.flush()
         }
     }
-
-    /// `writePrettyText` into one string.
-    public static func prettyText(
-        _ members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue
-    ) -> String {
-        var text: [UInt8] = []
-        writePrettyText(members, streaming: key, count: count, element: element) { text += $0 }
-        return String(decoding: text, as: UTF8.self)
-    }
 }
 
 /// Appends JSON text to one byte buffer, which goes to `output` (when there

@@ -33,7 +33,9 @@ struct JSONValueTextTests {
     func streamedArray(count: Int) {
         var whole: [String: JSONValue] = ["zeta": 1, "alpha": ["nested": true], "middle": "m"]
         let element = { (index: Int) -> JSONValue in ["index": .int(index), "name": .string("element \(index)")] }
-        let streamed = JSONValue.prettyText(whole, streaming: "list", count: count, element: element)
+        var streamedBytes: [UInt8] = []
+        JSONValue.writePrettyText(whole, streaming: "list", count: count, element: element) { streamedBytes += $0 }
+        let streamed = String(decoding: streamedBytes, as: UTF8.self)
         whole["list"] = .array((0..<count).map(element))
         #expect(streamed == JSONValue.object(whole).prettyText)
     }
