@@ -49,7 +49,9 @@ final class FileByteStream {
         return UnsafeRawBufferPointer(rebasing: storage[start..<min(end, start + count)])
     }
 
-    /// Consumes `count` bytes that `peek` has shown.
+    /// Consumes `count` bytes that `peek` has shown. They stay where they
+    /// are until the next `peek`, so a view of them (a frame handed to the
+    /// caller) lives until the reader is asked for more.
     func skip(_ count: Int) {
         let taken = min(count, end - start)
         start += taken

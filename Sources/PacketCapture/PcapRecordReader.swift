@@ -16,9 +16,6 @@ final class PcapRecordReader: FrameSource {
     static let recordHeaderLength = 16
 
     private let stream: FileByteStream
-    /// Length of the record last handed out. It is consumed only on the next
-    /// call, because that frame's bytes point into the stream's buffer.
-    private var deliveredLength = 0
     private(set) var delivered = 0
     private let fields: ByteOrderedFields
     private let fractionsPerSecond: Double
@@ -44,8 +41,6 @@ final class PcapRecordReader: FrameSource {
 
     func next() throws(CaptureError) -> CapturedFrame? {
         let number = delivered + 1
-        stream.skip(deliveredLength)
-        deliveredLength = 0
         let header = try stream.peek(Self.recordHeaderLength)
         if header.isEmpty { return nil }
         guard header.count == Self.recordHeaderLength else {
@@ -63,7 +58,7 @@ final class PcapRecordReader: FrameSource {
         }
         let seconds = Double(fields.uint32(record, at: 0))
         let fraction = Double(fields.uint32(record, at: 4))
-        deliveredLength = recordLength
+        stream.skip(recordLength)
         delivered = number
         return CapturedFrame(
             number: number, timestamp: seconds + fraction / fractionsPerSecond, dataLink: linkType,

@@ -37,10 +37,6 @@ final class PcapngBlockReader: FrameSource {
     private static let framingLength = 12
 
     private let stream: FileByteStream
-    /// Length of the block that held the frame last handed out. It is
-    /// consumed only on the next call, because that frame's bytes point into
-    /// the stream's buffer.
-    private var deliveredLength = 0
     private(set) var delivered = 0
     private var fields = ByteOrderedFields(bigEndian: false)
     private var interfaces: [PcapngInterface] = []
@@ -67,8 +63,6 @@ final class PcapngBlockReader: FrameSource {
     /// Reads blocks until one holds a frame.
     func next() throws(CaptureError) -> CapturedFrame? {
         let number = delivered + 1
-        stream.skip(deliveredLength)
-        deliveredLength = 0
         while true {
             let head = try stream.peek(Self.framingLength)
             if head.isEmpty { return nil }
@@ -87,12 +81,12 @@ final class PcapngBlockReader: FrameSource {
             guard fields.uint32(block, at: length - 4) == UInt32(length) else {
                 throw malformed("block of type \(type) ends with a length different from its start")
             }
-            if let frame = try handle(type: type, block: block, number: number) {
-                deliveredLength = length
+            let frame = try handle(type: type, block: block, number: number)
+            stream.skip(length)
+            if let frame {
                 delivered = number
                 return frame
             }
-            stream.skip(length)
         }
     }
 
