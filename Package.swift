@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: hotPathSettings),
         .target(
             name: "PacketCapture",
-            dependencies: ["CPcap", "CLinux", "PacketDecoding", "StreamReassembly"],
+            dependencies: ["CPcap", "CLinux", "PacketDecoding"],
             swiftSettings: strictSettings
         ),
         .target(name: "SocketTable", swiftSettings: strictSettings),
@@ -57,21 +57,49 @@ let package = Package(
             name: "SubmissionIntake",
             dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
-        // sockgrade.yaml build/run settings.
-        .target(name: "ProgramManifest", dependencies: ["Yams"], swiftSettings: strictSettings),
+
+        // One student's way through the grader, a stage per module; each
+        // stage's output is a value the next one reads.
+        // 1. The submission's files: languages, roles, build systems, sockgrade.yaml.
+        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
+        // 2. The class: folders, LMS downloads, the roster, usernames.
+        .target(
+            name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery"], swiftSettings: strictSettings),
+        // Read, decode, reassemble and search a capture, and the `inspect` views of it.
+        .target(
+            name: "CaptureAnalysis",
+            dependencies: ["PacketCapture", "PacketDecoding", "StreamReassembly", "Reporting"],
+            swiftSettings: strictSettings),
+        // 3. The live run: scratch, copy, build, launch, capture, socket watch, teardown.
+        .target(
+            name: "LiveRun",
+            dependencies: [
+                "CLinux", "Sandbox", "SocketTable", "PacketCapture", "CaptureAnalysis",
+                "ProgramDiscovery", "ClassDiscovery", "RubricScoring", "Reporting",
+            ],
+            swiftSettings: strictSettings),
+        // 4. The checks: from the submission, the observations and the captures to findings.
+        .target(
+            name: "Checks",
+            dependencies: [
+                "LiveRun", "CaptureAnalysis", "ProgramDiscovery", "ClassDiscovery", "Sandbox", "SocketTable",
+                "StreamReassembly", "PacketDecoding", "PacketCapture", "RubricScoring", "Reporting",
+            ],
+            swiftSettings: strictSettings),
+        // 5. The batch: pool, cancellation, incremental plan, shards; one student's stages chained.
         .target(
             name: "Grading",
             dependencies: [
-                "PacketDecoding", "StreamReassembly", "PacketCapture", "SocketTable",
-                "Sandbox", "RubricScoring", "Reporting",
-                "ProgramManifest", "SubmissionIntake",
+                "ClassDiscovery", "ProgramDiscovery", "LiveRun", "Checks", "CaptureAnalysis",
+                "PacketCapture", "SocketTable", "Sandbox", "RubricScoring", "Reporting", "SubmissionIntake",
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "sockgrade",
             dependencies: [
-                "Grading", "Reporting", "RubricScoring", "ReportFormats",
+                "Grading", "ClassDiscovery", "LiveRun", "Checks", "CaptureAnalysis", "Sandbox",
+                "Reporting", "RubricScoring", "ReportFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -83,13 +111,16 @@ let package = Package(
         .testTarget(name: "RubricScoringTests", dependencies: ["RubricScoring", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "Reporting"]),
-        .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture", "PacketDecoding", "Sandbox"]),
+        .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture", "CaptureAnalysis", "PacketDecoding", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading", "PacketCapture", "Reporting", "RubricScoring", "SocketTable", "Sandbox"]),
+            dependencies: [
+                "Grading", "ClassDiscovery", "ProgramDiscovery", "LiveRun", "Checks", "CaptureAnalysis",
+                "PacketCapture", "Reporting", "RubricScoring", "SocketTable", "Sandbox",
+            ]),
         .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake"]),
-        .testTarget(name: "ProgramManifestTests", dependencies: ["ProgramManifest"]),
+        .testTarget(name: "ProgramDiscoveryTests", dependencies: ["ProgramDiscovery"]),
         // Runs the built binary as a user would; `make test` builds it first.
         .testTarget(name: "SockgradeCLITests", dependencies: ["CLinux"]),
     ]

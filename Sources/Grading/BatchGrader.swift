@@ -1,11 +1,14 @@
 import Foundation
-import ProgramManifest
+import ProgramDiscovery
 import Reporting
 import RubricScoring
 import Sandbox
 
 #if canImport(Glibc)
 import Glibc
+import ClassDiscovery
+import LiveRun
+import ProgramDiscovery
 #endif
 
 /// Grades a class: `jobs` students at once, each report written as soon as
@@ -49,7 +52,12 @@ public struct BatchGrader {
             throw GradingError(error.description)
         }
         let tools = try Self.preflight()
-        let mode = try SandboxMode.detect(tools: tools, helper: options.helperExecutable)
+        let mode: SandboxMode
+        do {
+            mode = try SandboxMode.detect(tools: tools, helper: options.helperExecutable)
+        } catch {
+            throw GradingError(error.description)
+        }
         LeftoverSweep.run()
         try createOutputFolder()
         let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
@@ -59,7 +67,12 @@ public struct BatchGrader {
             onReport(report, reportURL(for: report.student))
         }
         if !plan.toGrade.isEmpty {
-            let scratch = try ScratchSpace()
+            let scratch: ScratchSpace
+            do {
+                scratch = try ScratchSpace()
+            } catch {
+                throw GradingError(error.message)
+            }
             defer { scratch.remove() }
             var parent: NetworkNamespace?
             if mode.isRoot {
@@ -119,7 +132,7 @@ public struct BatchGrader {
     }
 
     /// Two students whose reports would share a file name cannot both be graded.
-    static func rejectDuplicateNames(_ students: [StudentSubmission]) throws(GradingError) {
+    package static func rejectDuplicateNames(_ students: [StudentSubmission]) throws(GradingError) {
         var seen: [String: URL] = [:]
         for student in students {
             let file = ReportWriter.fileName(for: student.name)

@@ -10,7 +10,7 @@ public struct GradingError: Error, CustomStringConvertible, Sendable, Equatable 
         self.message = message
     }
 
-    static func interrupted(finished: Int, of total: Int, folder: String) -> GradingError {
+    package static func interrupted(finished: Int, of total: Int, folder: String) -> GradingError {
         var error = GradingError("Interrupted: \(finished) of \(total) students have a report in \(folder)/. Run the same command again to grade the rest.")
         error.interrupted = true
         return error

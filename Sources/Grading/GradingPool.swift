@@ -1,11 +1,13 @@
 import Foundation
 import Reporting
+import ClassDiscovery
+import LiveRun
 
 /// Runs students on `jobs` worker threads (blocking work: waits on pidfds,
 /// /proc reads, libpcap), each with its own sandbox slot and uid, and hands
 /// every event back to the calling thread.
-final class GradingPool: @unchecked Sendable {
-    enum Event {
+package final class GradingPool: @unchecked Sendable {
+    package enum Event {
         case started(Int, StudentSubmission)
         case finished(Int, StudentReport)
     }
@@ -19,14 +21,14 @@ final class GradingPool: @unchecked Sendable {
     private var events: [Event] = []
     private var runningWorkers = 0
 
-    init(grader: StudentGrader, jobs: Int, cancellation: Cancellation) {
+    package init(grader: StudentGrader, jobs: Int, cancellation: Cancellation) {
         self.grader = grader
         self.jobs = jobs
         self.cancellation = cancellation
     }
 
     /// Returns when every student is graded, or when cancelled and the running ones are torn down.
-    func run(_ students: [(Int, StudentSubmission)], handle: (Event) -> Void) {
+    package func run(_ students: [(Int, StudentSubmission)], handle: (Event) -> Void) {
         queue = students.reversed()
         runningWorkers = min(jobs, students.count)
         for slot in 0..<runningWorkers {

@@ -1,16 +1,18 @@
 import Foundation
 import Reporting
+import ClassDiscovery
+import ProgramDiscovery
 
 /// Which students need grading: those without a complete report, or whose
 /// fingerprint (submission files, username, rubric) changed since it, or all
 /// of them with `force`. A report cut short by a killed run does not parse,
 /// so that student is graded again.
-struct IncrementalPlan {
-    var fingerprints: [Int: String] = [:]
-    var unchanged: [(Int, StudentReport)] = []
-    var toGrade: [(Int, StudentSubmission)] = []
+package struct IncrementalPlan {
+    package var fingerprints: [Int: String] = [:]
+    package var unchanged: [(Int, StudentReport)] = []
+    package var toGrade: [(Int, StudentSubmission)] = []
 
-    init(students: [StudentSubmission], outputFolder: URL, options: BatchOptions) {
+    package init(students: [StudentSubmission], outputFolder: URL, options: BatchOptions) {
         for (index, student) in students.enumerated() {
             let fingerprint = SubmissionFingerprint.compute(student, rubricFile: options.rubricFile)
             fingerprints[index] = fingerprint

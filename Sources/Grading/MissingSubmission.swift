@@ -1,10 +1,12 @@
 import Foundation
 import Reporting
 import RubricScoring
+import Checks
+import ClassDiscovery
 
 /// The report of a roster student who handed nothing in: every check failed, score 0.
-enum MissingSubmission {
-    static func report(_ submission: StudentSubmission, rubric: Rubric) -> StudentReport {
+package enum MissingSubmission {
+    package static func report(_ submission: StudentSubmission, rubric: Rubric) -> StudentReport {
         let why = "No submission was found for \(submission.displayName.map { "\($0) (\(submission.username))" } ?? submission.username), who is on the roster (\(submission.usernameSource))."
         let results = rubric.checks.map { Finding.failed($0.id, why) }
         let scored = score(results, with: rubric)

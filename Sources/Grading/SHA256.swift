@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4), enough to fingerprint a submission: the package
 /// graph has no crypto library, and a home-made weaker hash would make
 /// "unchanged since the last report" a guess.
-struct SHA256 {
+package struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -19,7 +19,7 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    mutating func update(_ data: some Sequence<UInt8>) {
+    package mutating func update(_ data: some Sequence<UInt8>) {
         let bytes = Array(data)
         length &+= UInt64(bytes.count)
         var index = 0
@@ -39,7 +39,7 @@ struct SHA256 {
     }
 
     /// The digest as 64 lowercase hex digits.
-    mutating func finalizeHex() -> String {
+    package mutating func finalizeHex() -> String {
         let bitLength = length &* 8
         var padding: [UInt8] = [0x80]
         padding += [UInt8](repeating: 0, count: (119 - pending.count) % 64)

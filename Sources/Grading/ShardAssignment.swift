@@ -1,3 +1,4 @@
+import ProgramDiscovery
 /// A stable split of a class into shards by a hash of the student's name, so
 /// every machine of a CI matrix agrees on who grades whom without talking.
 public enum ShardAssignment {

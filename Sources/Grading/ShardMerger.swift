@@ -1,6 +1,7 @@
 import Foundation
 import Reporting
 import RubricScoring
+import Checks
 
 /// Joins the output folders of sharded runs into one, as a single run would
 /// have written it: every report and evidence folder, and one class summary.

@@ -1,9 +1,13 @@
 import Foundation
-import ProgramManifest
+import ProgramDiscovery
 import Reporting
 import RubricScoring
 import Sandbox
 import SocketTable
+import Checks
+import ClassDiscovery
+import LiveRun
+import ProgramDiscovery
 
 /// Grades one student from folder to report. It never throws: whatever goes
 /// wrong with a submission becomes a check result in that student's report.
@@ -53,11 +57,11 @@ public struct StudentGrader: Sendable {
         var sockets: SocketSnapshots?
         var listeningPort: UInt16?
         if let server {
-            var observed = runLive(submission, server: server, client: client, slot: slot, cancellation: cancellation, notes: &notes)
+            let observed = LiveRunner(
+                limits: rubric.limits, tools: tools, scratch: scratch, outputFolder: outputFolder,
+                parentNamespace: parentNamespace, controlGroups: controlGroups, mode: mode
+            ).run(submission, server: server, client: client, slot: slot, cancellation: cancellation)
             if cancellation.isCancelled { return nil }
-            if client == nil, case .notFound(let why)? = found[.client] {
-                observed.buildFailures[.client] = why
-            }
             runs = observed.runs
             listeningPort = observed.listening?.row.local.port
             if observed.listening != nil {
@@ -67,7 +71,7 @@ public struct StudentGrader: Sendable {
             }
             notes += observed.notes
             results += LiveChecks(
-                observed: observed, username: submission.username,
+                observed: observed, clientNotFound: client == nil ? found[.client]?.reason : nil, username: submission.username,
                 limits: (rubric.limits.serverReadySeconds, rubric.limits.clientSeconds)).results()
         } else {
             let why = found[.server]?.reason ?? "No server program found."
@@ -77,7 +81,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
-        results += DeliverableChecks(folder: submission.folder, port: listeningPort, tools: tools, mode: mode).results()
+        results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: tools, mode: mode)).results()
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: 1, student: submission.name, username: submission.username,
@@ -90,65 +94,15 @@ public struct StudentGrader: Sendable {
                 client: client.map { ProgramSource(file: $0.sourcePath, language: $0.language.rawValue) }),
             checks: scored.checks, programs: runs, sockets: sockets, notes: notes)
     }
-
-    private func runLive(
-        _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
-        slot: Int, cancellation: Cancellation, notes: inout [String]
-    ) -> LiveObservations {
-        let user = mode.user(slot: slot)
-        let area: ScratchSpace.StudentArea
-        let copier = SubmissionCopier(owner: user)
-        let workBytes = copier.maximumBytes + rubric.limits.temporaryMiB << 20
-        do {
-            area = try scratch.makeArea(for: submission.name, owner: user, workBytes: workBytes)
-        } catch {
-            var observed = LiveObservations()
-            observed.setupFailure = error.message
-            return observed
-        }
-        defer { scratch.releaseArea(area) }
-        let copy = copier.copy(from: submission.folder, to: area.work)
-        notes += copy.skipped.map { "Not copied into the sandbox: \($0)" }
-        let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
-        try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
-        if let user { chown(buildFolder.path, user.uid, user.gid) }
-
-        var observed = LiveSession(
-            submission: submission, server: server, client: client, limits: rubric.limits,
-            tools: tools, user: user, mode: mode, area: area, parentNamespace: parentNamespace, workBytes: workBytes,
-            cancellation: cancellation, controlGroups: controlGroups).run()
-        if !observed.stragglers.isEmpty {
-            observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
-        }
-        if !cancellation.isCancelled {
-            keepEvidence(observed, student: submission.name, notes: &notes)
-        }
-        return observed
-    }
-
-    /// Copies the live capture next to the report, where Wireshark can open it.
-    private func keepEvidence(_ observed: LiveObservations, student: String, notes: inout [String]) {
-        guard let capture = observed.capturePath else { return }
-        let folder = outputFolder.appendingPathComponent(EvidenceFolder.name(for: student))
-        let target = folder.appendingPathComponent("live.pcap")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(atPath: capture, toPath: target.path)
-            notes.append("The live capture is saved as \(EvidenceFolder.name(for: student))/live.pcap beside this report.")
-        } catch {
-            notes.append("The live capture could not be saved: \(error.localizedDescription)")
-        }
-    }
 }
 
 extension ProgramSearch {
-    var program: StudentProgram? {
+    package var program: StudentProgram? {
         if case .found(let program) = self { return program }
         return nil
     }
 
-    var reason: String? {
+    package var reason: String? {
         if case .notFound(let why) = self { return why }
         return nil
     }

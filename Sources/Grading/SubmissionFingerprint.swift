@@ -1,10 +1,12 @@
 import Foundation
+import ClassDiscovery
+import ProgramDiscovery
 
 /// What a report was graded from: the submission's files, the username, the
 /// rubric and the report schema. Equal fingerprints mean grading again would
 /// decide the same, so the earlier report stands.
-enum SubmissionFingerprint {
-    static func compute(_ submission: StudentSubmission, rubricFile: String) -> String {
+package enum SubmissionFingerprint {
+    package static func compute(_ submission: StudentSubmission, rubricFile: String) -> String {
         var hash = SHA256()
         hash.update(Array("sockgrade report \(1)\0".utf8))
         hash.update(Array("username \(submission.username)\0".utf8))

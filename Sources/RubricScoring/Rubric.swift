@@ -14,16 +14,20 @@ public struct Rubric: Sendable, Equatable {
     public var gradebook: GradebookColumns
     /// The file the rubric came from, for messages and reports.
     public var source: String
+    /// The `programs:` section as composed, with its lines: ProgramDiscovery
+    /// checks it, so the rubric file is parsed once.
+    public var programs: ProgramsSection?
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,
-        gradebook: GradebookColumns = .standard, source: String = ""
+        gradebook: GradebookColumns = .standard, source: String = "", programs: ProgramsSection? = nil
     ) {
         self.name = name
         self.checks = checks
         self.limits = limits
         self.gradebook = gradebook
         self.source = source
+        self.programs = programs
     }
 
     /// The sum of every check's points, rounded so five checks of 0.4 make 2.0.

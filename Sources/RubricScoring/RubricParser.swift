@@ -38,7 +38,8 @@ struct RubricParser {
             checks: try parseChecks(checks),
             limits: try top["limits"].map(parseLimits) ?? .defaults,
             gradebook: try top["gradebook"].map(parseGradebook) ?? .standard,
-            source: fileName)
+            source: fileName,
+            programs: top["programs"].map { ProgramsSection($0.value) })
     }
 
     private func parseChecks(_ field: Field) throws(RubricError) -> [RubricCheck] {

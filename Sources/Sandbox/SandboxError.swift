@@ -9,11 +9,19 @@ public struct SandboxError: Error, CustomStringConvertible, Sendable, Equatable 
     public var operation: String
     public var errno: Int32?
     public var hint: String?
+    /// A whole explanation that replaces "X failed": for refusals the machine
+    /// gave no errno for, such as a blocked user namespace.
+    public var explanation: String?
 
     public init(_ operation: String, errno: Int32? = nil, hint: String? = nil) {
         self.operation = operation
         self.errno = errno
         self.hint = hint
+    }
+
+    public init(explaining explanation: String) {
+        self.operation = ""
+        self.explanation = explanation
     }
 
     /// Captures the current `errno` right after a failed call.
@@ -22,6 +30,7 @@ public struct SandboxError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 
     public var description: String {
+        if let explanation { return explanation }
         var text = "\(operation) failed"
         if let errno {
             text += ": \(String(cString: strerror(errno))) (errno \(errno))"

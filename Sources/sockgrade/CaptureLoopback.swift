@@ -5,6 +5,7 @@ import Grading
 
 #if canImport(Glibc)
 import Glibc
+import LiveRun
 #endif
 
 /// The live capture of a rootless run: the grader cannot join a user

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import LiveRun
 
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,9 @@ import Grading
 import ReportFormats
 import Reporting
 import RubricScoring
+import Checks
+import ClassDiscovery
+import LiveRun
 
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import PacketCapture
 import Reporting
+import CaptureAnalysis
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(

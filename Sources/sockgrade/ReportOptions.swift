@@ -7,6 +7,7 @@ import RubricScoring
 
 #if canImport(Glibc)
 import Glibc
+import ClassDiscovery
 #endif
 
 /// The `grade` options that choose extra outputs for instructors, Gradescope and CI.

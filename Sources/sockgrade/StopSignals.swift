@@ -3,6 +3,7 @@ import Grading
 
 #if canImport(Glibc)
 import Glibc
+import LiveRun
 #endif
 
 /// Turns Ctrl-C and SIGTERM into a cancelled batch instead of a dead grader:

@@ -2,7 +2,12 @@ import Foundation
 import Reporting
 import RubricScoring
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 /// Grades the bundled class for real (namespaces, sandbox, compilers, libpcap)
 /// and checks every check of every student against submissions/README.md.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 @Suite struct ClassRosterTests {
     static let canvasRoster = Repository.intake.appendingPathComponent("archives/canvas-roster.csv")
@@ -35,7 +40,7 @@ import Testing
     @Test func headerWithoutAnythingToMatchOnIsRejected() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("roster.csv", "username,email\njdoe,j@example.org\n")
-        let error = #expect(throws: GradingError.self) { try ClassRoster.load(file) }
+        let error = #expect(throws: DiscoveryError.self) { try ClassRoster.load(file) }
         #expect(error?.message.contains("line 1") == true)
         #expect(error?.message.contains("'folder', a student 'id' or a 'name'") == true)
     }
@@ -43,7 +48,7 @@ import Testing
     @Test func emptyUsernameNamesItsLine() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("roster.csv", "name,username\nAnn Lee,alee\nBo Chen,\n")
-        let error = #expect(throws: GradingError.self) { try ClassRoster.load(file) }
+        let error = #expect(throws: DiscoveryError.self) { try ClassRoster.load(file) }
         #expect(error?.message.contains("line 3") == true)
     }
 }

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 @Suite struct ImageAndCreditTests {
     static let languages = Repository.intake.appendingPathComponent("languages")

@@ -2,7 +2,12 @@ import Foundation
 import Reporting
 import RubricScoring
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 /// A submission missing a program is still graded for what it has.
 @Suite(.enabled(if: Repository.canGradeLive, "needs root and bubblewrap"), .serialized)

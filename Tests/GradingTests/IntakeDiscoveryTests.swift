@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 /// Discovery of LMS downloads: unpacked, grouped, named by the roster, and
 /// absent roster students listed.
@@ -50,7 +55,7 @@ import Testing
     @Test func aFileThatIsNoArchiveIsRefusedByName() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("notes.zip", "not a zip")
-        let error = #expect(throws: GradingError.self) {
+        let error = #expect(throws: DiscoveryError.self) {
             try SubmissionDiscovery.discoverClass(paths: [file.path], username: nil)
         }
         #expect(error?.message.contains("notes.zip is a file that is not") == true)

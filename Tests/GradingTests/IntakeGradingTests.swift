@@ -2,7 +2,12 @@ import Foundation
 import Reporting
 import RubricScoring
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 /// Grades the intake samples for real (namespaces, sandbox, every toolchain,
 /// OCR) and checks every check of every student.

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 import RubricScoring
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 /// The names students really use, every language, and what the
 /// report says when the grader cannot tell.

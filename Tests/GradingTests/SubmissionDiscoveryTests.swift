@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import CaptureAnalysis
+@testable import Checks
+@testable import ClassDiscovery
 @testable import Grading
+@testable import LiveRun
+@testable import ProgramDiscovery
 
 @Suite struct SubmissionDiscoveryTests {
     @Test func classFolderWithRoster() throws {
@@ -25,7 +30,7 @@ import Testing
     }
 
     @Test func missingPathIsNamed() throws {
-        let error = #expect(throws: GradingError.self) {
+        let error = #expect(throws: DiscoveryError.self) {
             try SubmissionDiscovery.discover(paths: ["/nonexistent/class"], username: nil)
         }
         #expect(error?.message == "/nonexistent/class does not exist.")
@@ -33,7 +38,7 @@ import Testing
 
     @Test func emptyFolderSaysNothingToGrade() throws {
         let folder = try TemporaryFolder()
-        let error = #expect(throws: GradingError.self) {
+        let error = #expect(throws: DiscoveryError.self) {
             try SubmissionDiscovery.discover(paths: [folder.url.path], username: nil)
         }
         #expect(error?.message.contains("nothing to grade") == true)
@@ -43,7 +48,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("a/server.py")
         try folder.write("b/server.py")
-        #expect(throws: GradingError.self) {
+        #expect(throws: DiscoveryError.self) {
             try SubmissionDiscovery.discover(paths: [folder.url.path], username: "x")
         }
     }
@@ -51,7 +56,7 @@ import Testing
     @Test func rosterWithoutUsernameColumnIsRejectedWithItsLine() throws {
         let folder = try TemporaryFolder()
         let roster = try folder.write("roster.csv", "folder,email\nalice,a@example.org\n")
-        let error = #expect(throws: GradingError.self) { try ClassRoster.load(roster) }
+        let error = #expect(throws: DiscoveryError.self) { try ClassRoster.load(roster) }
         #expect(error?.message.contains("line 1") == true)
     }
 

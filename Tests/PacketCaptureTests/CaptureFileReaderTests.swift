@@ -2,6 +2,7 @@ import Foundation
 import PacketDecoding
 import Testing
 @testable import PacketCapture
+import CaptureAnalysis
 
 /// The capture files of the bundled class, made by scripts/make-captures.sh
 /// from real traffic, in the formats students hand in.

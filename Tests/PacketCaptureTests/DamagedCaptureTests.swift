@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PacketCapture
+import CaptureAnalysis
 
 /// Every byte of a capture can be cut or flipped: the result is an error
 /// naming the file or a partial result, never a crash (a crash would end

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PacketCapture
+import CaptureAnalysis
 @testable import Sandbox
 
 #if canImport(Glibc)

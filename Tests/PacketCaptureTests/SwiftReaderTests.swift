@@ -2,6 +2,7 @@ import Foundation
 import PacketDecoding
 import Testing
 @testable import PacketCapture
+import CaptureAnalysis
 
 /// The Swift reader against libpcap on every fixture, and on the pcapng
 /// features libpcap 1.10 refuses or the fixtures do not contain.

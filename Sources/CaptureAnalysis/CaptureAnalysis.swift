@@ -1,0 +1,85 @@
+import PacketDecoding
+import StreamReassembly
+import PacketCapture
+
+/// What a capture file holds: its container and link types, how many packets,
+/// the TCP conversations reassembled from it, and where the needles travel.
+public struct CaptureAnalysis: Sendable {
+    public var path: String
+    public var format: CaptureFormat
+    public var linkTypes: [String]
+    public var packets: Int
+    public var tcpSegments: Int
+    /// Frames whose headers could not be decoded, with the first few reasons.
+    public var malformedFrames: Int
+    public var malformedExamples: [String]
+    public var firstTimestamp: Double?
+    public var lastTimestamp: Double?
+    public var conversations: [Conversation]
+    /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
+    /// counted but not reassembled or searched.
+    public var untrackedSegments = 0
+    /// Set when reading stopped early (a cut-short file): the rest is a partial result.
+    public var readError: CaptureError?
+
+    /// Reads the whole file once, streaming. Throws only when the file cannot
+    /// be opened as a capture at all.
+    public static func analyze(
+        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .libpcap
+    ) throws(CaptureError) -> CaptureAnalysis {
+        let reader = try CaptureFileReader(path: path, engine: engine)
+        var pass = AnalysisPass(
+            analysis: CaptureAnalysis(
+                path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
+                malformedFrames: 0, malformedExamples: [], conversations: []),
+            tracker: ConversationTracker(needles: needles))
+        let readError = reader.read(into: &pass)
+        var analysis = pass.analysis
+        analysis.readError = readError
+        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
+        analysis.untrackedSegments = pass.tracker.untrackedSegments
+        analysis.conversations = pass.tracker.finish()
+        return analysis
+    }
+
+    /// Conversations whose both ends are loopback addresses.
+    public var loopbackConversations: [Conversation] { conversations.filter(\.isLoopback) }
+}
+
+/// One pass over the frames: counts them, decodes them and feeds the TCP
+/// segments to the tracker.
+private struct AnalysisPass: FrameConsumer {
+    package var analysis: CaptureAnalysis
+    package let tracker: ConversationTracker
+    /// Frames of one interface come in runs: the link type is decoded once per run.
+    private var currentDataLink: Int32?
+    private var currentLinkType: LinkType?
+
+    package init(analysis: CaptureAnalysis, tracker: ConversationTracker) {
+        self.analysis = analysis
+        self.tracker = tracker
+    }
+
+    package mutating func consume(_ frame: CapturedFrame) {
+        analysis.packets += 1
+        if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
+        analysis.lastTimestamp = frame.timestamp
+        if frame.dataLink != currentDataLink {
+            currentDataLink = frame.dataLink
+            currentLinkType = LinkType(dlt: frame.dataLink)
+        }
+        guard let linkType = currentLinkType else { return }
+        switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
+        case .tcp(let segment):
+            analysis.tcpSegments += 1
+            tracker.add(segment, frame: frame.number, timestamp: frame.timestamp)
+        case .notTCP:
+            break
+        case .malformed(let error):
+            analysis.malformedFrames += 1
+            if analysis.malformedExamples.count < 5 {
+                analysis.malformedExamples.append("frame \(frame.number): \(error)")
+            }
+        }
+    }
+}

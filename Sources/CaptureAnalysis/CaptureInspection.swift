@@ -1,0 +1,54 @@
+import Foundation
+import PacketCapture
+import PacketDecoding
+import Reporting
+import StreamReassembly
+
+/// `sockgrade inspect`: what is in one capture file, for a person (like
+/// capinfos plus a conversation list) or as one JSON object.
+public struct CaptureInspection {
+    public var analysis: CaptureAnalysis
+    public var username: String?
+
+    /// Throws when the file cannot be read as a capture at all.
+    public init(path: String, username: String?, engine: CaptureFileReader.Engine = .libpcap) throws(CaptureError) {
+        self.username = username
+        let needles = username.map { [Array($0.utf8)] } ?? []
+        analysis = try CaptureAnalysis.analyze(path: path, needles: needles, engine: engine)
+    }
+
+    /// One stream direction whose reassembled bytes hold the username.
+    package struct Place {
+        package var conversation: Conversation
+        package var direction: String
+        package var stream: StreamDirection
+        package var source: Endpoint
+        package var destination: Endpoint
+
+        /// Every frame that carried a byte of a reported match, ascending.
+        package var frames: [Int] { Array(Set(stream.matches.flatMap(\.frames))).sorted() }
+    }
+
+    /// One entry per stream direction whose reassembled bytes hold the username.
+    package var places: [Place] {
+        analysis.conversations.flatMap { conversation -> [Place] in
+            var found: [Place] = []
+            if conversation.clientToServer.matchCount > 0 {
+                found.append(Place(
+                    conversation: conversation, direction: "client-to-server", stream: conversation.clientToServer,
+                    source: conversation.client, destination: conversation.server))
+            }
+            if conversation.serverToClient.matchCount > 0 {
+                found.append(Place(
+                    conversation: conversation, direction: "server-to-client", stream: conversation.serverToClient,
+                    source: conversation.server, destination: conversation.client))
+            }
+            return found
+        }
+    }
+
+    /// Seconds from the capture's first packet, as Wireshark's default time column shows them.
+    package func relative(_ timestamp: Double) -> Double {
+        timestamp - (analysis.firstTimestamp ?? timestamp)
+    }
+}

@@ -1,0 +1,68 @@
+import PacketDecoding
+import Reporting
+import StreamReassembly
+
+/// How conversations and matches read in a report: the same words and fields
+/// for the live capture and for the file the student handed in.
+package enum StreamEvidence {
+    package static func route(_ conversation: Conversation) -> String {
+        "\(conversation.client) → \(conversation.server)"
+    }
+
+    /// "frame 4" or "frames 4, 6".
+    package static func frames(_ numbers: [Int]) -> String {
+        (numbers.count == 1 ? "frame " : "frames ") + numbers.map(String.init).joined(separator: ", ")
+    }
+
+    /// The bytes as a person would quote them: printable ASCII, the rest escaped.
+    package static func quote(_ bytes: some Collection<UInt8>, limit: Int = 80) -> String {
+        var text = ""
+        for byte in bytes.prefix(limit) {
+            switch byte {
+            case 0x0A: text += "\\n"
+            case 0x0D: text += "\\r"
+            case 0x09: text += "\\t"
+            case 0x22: text += "\\\""
+            case 0x5C: text += "\\\\"
+            case 0x20...0x7E: text.append(Character(Unicode.Scalar(byte)))
+            default: text += "\\x" + String(byte, radix: 16).leftPadded(to: 2)
+            }
+        }
+        return "\"\(text)\"" + (bytes.count > limit ? "…" : "")
+    }
+
+    /// One match: where the username travelled, in which frames, with the bytes around it.
+    package static func match(_ match: Match, in conversation: Conversation) -> JSONValue {
+        .object([
+            "stream": .int(conversation.index),
+            "direction": "client-to-server",
+            "source": .string(conversation.client.description),
+            "destination": .string(conversation.server.description),
+            "frames": .array(match.frames.map { .int($0) }),
+            "stream_offset": .int(match.streamOffset),
+            "bytes": .array(HexDump.lines(match.excerpt, startOffset: match.excerptOffset).map { .string($0) }),
+        ])
+    }
+
+    /// A conversation's summary, for "what was there instead".
+    package static func summary(_ conversation: Conversation) -> JSONValue {
+        let sent = conversation.clientToServer
+        return .object([
+            "stream": .int(conversation.index),
+            "client": .string(conversation.client.description),
+            "server": .string(conversation.server.description),
+            "loopback": .bool(conversation.isLoopback),
+            "handshake_complete": .bool(conversation.handshake.complete),
+            "client_bytes": .int(sent.payloadBytes),
+            "server_bytes": .int(conversation.serverToClient.payloadBytes),
+            "client_sent": .string(quote(sent.prefix)),
+            "gaps": .int(sent.gapCount),
+        ])
+    }
+}
+
+extension String {
+    package func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

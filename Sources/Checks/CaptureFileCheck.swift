@@ -1,0 +1,133 @@
+import Foundation
+import PacketCapture
+import Reporting
+import StreamReassembly
+import CaptureAnalysis
+import ProgramDiscovery
+
+/// The two checks on the capture a student handed in: is there a readable
+/// pcap/pcapng, and does it show the username going from a loopback client to
+/// a loopback server.
+package struct CaptureFileCheck {
+    package var folder: URL
+    package var username: String
+
+    package init(folder: URL, username: String) {
+        self.folder = folder
+        self.username = username
+    }
+
+    package func run() -> [CheckResult] {
+        let files = CaptureFileFinder.find(in: folder)
+        guard !files.isEmpty else {
+            return [
+                Finding.failed(CheckID.captureFile, "No capture file in the submission: expected a Wireshark capture named *.pcapng, *.pcap or *.cap."),
+                Finding.skipped(CheckID.captureUsername, "Not checked: there is no capture file."),
+            ]
+        }
+        let needle = Array(username.utf8)
+        var readable: [(file: String, analysis: CaptureAnalysis)] = []
+        var problems: [JSONValue] = []
+        for file in files {
+            do {
+                let analysis = try CaptureAnalysis.analyze(path: folder.appendingPathComponent(file).path, needles: [needle])
+                if let error = analysis.readError, analysis.packets == 0 {
+                    problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
+                } else {
+                    readable.append((file, analysis))
+                }
+            } catch {
+                problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
+            }
+        }
+        return [fileCheck(files: files, readable: readable, problems: problems), usernameCheck(readable)]
+    }
+
+    private func fileCheck(files: [String], readable: [(file: String, analysis: CaptureAnalysis)], problems: [JSONValue]) -> CheckResult {
+        let described = readable.map { entry -> JSONValue in
+            let analysis = entry.analysis
+            var object: [String: JSONValue] = [
+                "file": .string(entry.file),
+                "format": .string(analysis.format.rawValue),
+                "link_types": .array(analysis.linkTypes.map { .string($0) }),
+                "packets": .int(analysis.packets),
+                "tcp_streams": .int(analysis.conversations.count),
+                "untracked_segments": .int(analysis.untrackedSegments),
+                "loopback_streams": .int(analysis.loopbackConversations.count),
+            ]
+            if let error = analysis.readError { object["problem"] = .string(error.problem) }
+            return .object(object)
+        }
+        let evidence: JSONValue = .object(["files": .array(described), "unreadable": .array(problems)])
+        guard let first = readable.first(where: { $0.analysis.readError == nil }) else {
+            let reasons = problems.compactMap { problem -> String? in
+                guard case .object(let fields) = problem, case .string(let file)? = fields["file"],
+                      case .string(let text)? = fields["problem"] else { return nil }
+                return "\(file): \(text)"
+            }
+            // A file cut short is not a readable capture, but what could be read
+            // of it is said, and the username check still looks at those packets.
+            let damaged = readable.compactMap { entry in
+                entry.analysis.readError.map { "\(entry.file): \($0.problem) (\(entry.analysis.packets) packets could be read before it)" }
+            }
+            return Finding.failed(CheckID.captureFile, "No readable capture: \((damaged + reasons).joined(separator: "; ")).", evidence: evidence)
+        }
+        let analysis = first.analysis
+        let message = "\(first.file) is a \(analysis.format.rawValue) capture (\(analysis.linkTypes.joined(separator: ", "))) with \(analysis.packets) packets."
+        return Finding.passed(CheckID.captureFile, message, evidence: evidence)
+    }
+
+    private func usernameCheck(_ readable: [(file: String, analysis: CaptureAnalysis)]) -> CheckResult {
+        guard !readable.isEmpty else {
+            return Finding.skipped(CheckID.captureUsername, "Not checked: no capture file could be read.")
+        }
+        let damaged = readable.filter { $0.analysis.readError != nil }.map(\.file)
+        var partial = damaged.isEmpty ? "" : " (\(damaged.joined(separator: ", ")) is cut short; the packets before the damage were searched)"
+        for entry in readable where entry.analysis.untrackedSegments > 0 {
+            partial += " (\(entry.file) holds more TCP conversations than are followed; \(entry.analysis.untrackedSegments) segments after the first \(entry.analysis.conversations.count) conversations were not searched)"
+        }
+        for (file, analysis) in readable {
+            for conversation in analysis.loopbackConversations {
+                if let match = conversation.clientToServer.matches.first {
+                    var evidence = StreamEvidence.match(match, in: conversation)
+                    if case .object(var fields) = evidence {
+                        fields["file"] = .string(file)
+                        evidence = .object(fields)
+                    }
+                    return Finding.passed(
+                        CheckID.captureUsername,
+                        "\(file): the username '\(username)' goes from \(StreamEvidence.route(conversation)) in \(StreamEvidence.frames(match.frames))\(analysis.readError == nil ? "" : " (the file is cut short; this was read before the damage)").",
+                        evidence: evidence)
+                }
+            }
+        }
+        return Finding.failed(CheckID.captureUsername, missingUsernameMessage(readable) + partial, evidence: .object([
+            "files": .array(readable.map { entry in
+                .object([
+                    "file": .string(entry.file),
+                    "streams": .array(entry.analysis.conversations.prefix(20).map(StreamEvidence.summary)),
+                ])
+            }),
+        ]))
+    }
+
+    /// Says why the username was not found, the way a TA would explain it.
+    private func missingUsernameMessage(_ readable: [(file: String, analysis: CaptureAnalysis)]) -> String {
+        let files = readable.map(\.file).joined(separator: ", ")
+        let all = readable.flatMap(\.analysis.conversations)
+        if all.isEmpty {
+            return "\(files): no TCP traffic in the capture, so the username '\(username)' is not in it."
+        }
+        if all.contains(where: { !$0.isLoopback && !$0.clientToServer.matches.isEmpty }) {
+            return "\(files): the username '\(username)' travels, but not between loopback addresses (127.0.0.0/8 or ::1): capture the loopback interface."
+        }
+        if all.contains(where: { !$0.serverToClient.matches.isEmpty }) {
+            return "\(files): the username '\(username)' only travels from the server to the client, not from the client to the server."
+        }
+        let loopback = all.filter(\.isLoopback)
+        if let sent = loopback.first(where: { $0.clientToServer.payloadBytes > 0 }) {
+            return "\(files): the client sent \(StreamEvidence.quote(sent.clientToServer.prefix)) to \(sent.server), which does not contain the username '\(username)'."
+        }
+        return "\(files): \(loopback.count) loopback TCP stream(s), none carrying data from client to server; the username '\(username)' is not in the capture."
+    }
+}

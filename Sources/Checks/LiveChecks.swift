@@ -1,0 +1,176 @@
+import PacketCapture
+import Reporting
+import Sandbox
+import SocketTable
+import StreamReassembly
+import LiveRun
+import CaptureAnalysis
+import ProgramDiscovery
+
+/// Judges the three live checks from what the grader observed.
+package struct LiveChecks {
+    package var observed: LiveObservations
+    /// Why discovery found no client, when it found none: the live run then ran the server alone.
+    package var clientNotFound: String?
+    package var username: String
+    package var limits: (serverReady: Double, client: Double)
+
+    package init(observed: LiveObservations, clientNotFound: String?, username: String, limits: (serverReady: Double, client: Double)) {
+        self.observed = observed
+        self.clientNotFound = clientNotFound
+        self.username = username
+        self.limits = limits
+    }
+
+    /// Why the client cannot run: not found, or its build failed.
+    private var clientProblem: String? { observed.buildFailures[.client] ?? clientNotFound }
+
+    package func results() -> [CheckResult] {
+        if let failure = observed.setupFailure {
+            return [CheckID.serverListening, CheckID.clientEstablished, CheckID.usernameSent].map { Finding.error($0, failure) }
+        }
+        return [serverListening(), clientEstablished(), usernameSent()]
+    }
+
+    private var listenPort: UInt16? { observed.listening?.row.local.port }
+
+    private func serverListening() -> CheckResult {
+        if let failure = observed.buildFailures[.server] {
+            return Finding.error(CheckID.serverListening, failure)
+        }
+        if let listening = observed.listening {
+            let command = listening.command.joined(separator: " ")
+            return Finding.passed(
+                CheckID.serverListening,
+                "The server (pid \(listening.pid), \(command)) listened on \(listening.row.local), \(Int(listening.seenAfter.milliseconds)) ms after it started.",
+                evidence: .object([
+                    "pid": .int(Int(listening.pid)),
+                    "command": .string(command),
+                    "address": .string(listening.row.local.ip),
+                    "port": .int(Int(listening.row.local.port)),
+                    "netstat": .array([.string(listening.row.netstatLine)]),
+                    "seen_after_ms": .double(listening.seenAfter.milliseconds),
+                ]))
+        }
+        if let problem = observed.socketTableProblem {
+            return Finding.error(CheckID.serverListening, problem)
+        }
+        let output = serverOutputTail
+        if let exit = observed.serverExit {
+            return Finding.failed(CheckID.serverListening, "The server \(exit.words)\(because(exit)) without listening on a TCP port.\(limitHits("server"))\(output)")
+        }
+        if !observed.strayListeners.isEmpty {
+            let rows = observed.strayListeners.map(\.netstatLine)
+            return Finding.failed(
+                CheckID.serverListening, "A LISTEN socket appeared, but no server process owned it.",
+                evidence: .object(["netstat": .array(rows.map { .string($0) })]))
+        }
+        return Finding.failed(CheckID.serverListening, "The server did not listen on any TCP port within \(format(limits.serverReady)) s.\(limitHits("server"))\(output)")
+    }
+
+    private func clientEstablished() -> CheckResult {
+        guard let port = listenPort else {
+            return Finding.skipped(CheckID.clientEstablished, "Not checked: the server never listened.")
+        }
+        if let failure = clientProblem {
+            return Finding.error(CheckID.clientEstablished, failure)
+        }
+        var evidence: [String] = []
+        var fields: [String: JSONValue] = ["port": .int(Int(port))]
+        let established = observed.sightings.filter { $0.row.state == .established }
+        let later = observed.sightings.filter { $0.row.state != .established }
+        if let first = established.first {
+            evidence.append("ESTABLISHED in /proc/net/tcp\(first.row.local.isIPv6 ? "6" : "") \(Int(first.seenAfter.milliseconds)) ms after the client started")
+        } else if let first = later.first {
+            evidence.append("\(first.row.state) in /proc/net/tcp\(first.row.local.isIPv6 ? "6" : ""), a state only reachable from ESTABLISHED")
+        }
+        if !observed.sightings.isEmpty {
+            fields["netstat"] = .array(observed.sightings.map { .string($0.row.netstatLine) })
+            fields["proc_states"] = .array(observed.sightings.map { .string("\($0.side.rawValue): \($0.row.state) after \($0.seenAfter.milliseconds) ms") })
+        }
+        if let handshake = capturedHandshake(port: port) {
+            let frames = [handshake.handshake.synFrame, handshake.handshake.synAckFrame, handshake.handshake.ackFrame].compactMap { $0 }
+            evidence.append("the handshake in the live capture, frames \(frames.map(String.init).joined(separator: ", "))")
+            fields["handshake_frames"] = .array(frames.map { .int($0) })
+            fields["connection"] = .string(StreamEvidence.route(handshake))
+        }
+        fields["evidence"] = .array(evidence.map { .string($0) })
+        guard !evidence.isEmpty else {
+            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
+        }
+        let connection = observed.sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
+            ?? capturedHandshake(port: port).map(StreamEvidence.route) ?? "port \(port)"
+        return Finding.passed(
+            CheckID.clientEstablished,
+            "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).",
+            evidence: .object(fields))
+    }
+
+    private func usernameSent() -> CheckResult {
+        guard let port = listenPort else {
+            return Finding.skipped(CheckID.usernameSent, "Not checked: the server never listened.")
+        }
+        if clientProblem != nil {
+            return Finding.skipped(CheckID.usernameSent, "Not checked: the client cannot run (see client-established).")
+        }
+        guard let capture = observed.capture else {
+            return Finding.error(CheckID.usernameSent, observed.captureProblem ?? "There is no live capture.")
+        }
+        let toServer = capture.conversations.filter { $0.server.port == port }
+        for conversation in toServer {
+            if let match = conversation.clientToServer.matches.first {
+                return Finding.passed(
+                    CheckID.usernameSent,
+                    "The username '\(username)' went from \(StreamEvidence.route(conversation)) in \(StreamEvidence.frames(match.frames)) of the live capture.",
+                    evidence: StreamEvidence.match(match, in: conversation))
+            }
+        }
+        let streams: JSONValue = .object(["streams": .array(toServer.map(StreamEvidence.summary))])
+        guard let sent = toServer.first(where: { $0.clientToServer.payloadBytes > 0 }) else {
+            let what = toServer.isEmpty ? "No TCP connection to port \(port) was captured" : "The client connected to port \(port) but sent no data"
+            return Finding.failed(CheckID.usernameSent, "\(what), so the username '\(username)' was not sent.", evidence: streams)
+        }
+        let direction = sent.serverToClient.matches.isEmpty ? "" : " (the username only travelled from the server to the client)"
+        return Finding.failed(
+            CheckID.usernameSent,
+            "The client sent \(StreamEvidence.quote(sent.clientToServer.prefix)) (\(sent.clientToServer.payloadBytes) bytes) to \(sent.server) instead of the username '\(username)'\(direction).",
+            evidence: streams)
+    }
+
+    private func capturedHandshake(port: UInt16) -> Conversation? {
+        observed.capture?.conversations.first { $0.server.port == port && $0.handshake.complete }
+    }
+
+    private var clientEnding: String {
+        if observed.clientTimedOut { return "it was still running after \(format(limits.client)) s" }
+        guard let exit = observed.clientExit else { return "it did not run" }
+        return "it \(exit.words)\(because(exit))"
+    }
+
+    /// ", because it used its 1 s of CPU time" when a signal is how a limit showed.
+    private func because(_ exit: ExitStatus) -> String {
+        guard let signal = exit.signal, let reason = observed.limits?.explanation(ofSignal: signal) else { return "" }
+        return " because \(reason)"
+    }
+
+    /// " While it ran, the memory limit of 512 MiB was reached …" for a role.
+    private func limitHits(_ role: String) -> String {
+        guard let hits = observed.limitHits[role], !hits.isEmpty else { return "" }
+        return " While it ran, " + hits.joined(separator: "; ") + "."
+    }
+
+    private var serverOutputTail: String { outputTail(role: "server") }
+    private var clientOutputTail: String { outputTail(role: "client") }
+
+    /// The last lines the program printed, which usually say what went wrong.
+    private func outputTail(role: String) -> String {
+        guard let run = observed.runs.last(where: { $0.role == role }) else { return "" }
+        let text = (run.stderr.isEmpty ? run.stdout : run.stderr)
+        let lines = text.split(separator: "\n").suffix(5)
+        return lines.isEmpty ? "" : " Its last output:\n" + lines.joined(separator: "\n")
+    }
+
+    private func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

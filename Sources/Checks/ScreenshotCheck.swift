@@ -1,0 +1,73 @@
+import Foundation
+import Reporting
+import ProgramDiscovery
+
+/// The netstat screenshots: two real images (by content), and whether their
+/// text, read by OCR, shows a LISTEN row and an ESTABLISHED row for the port
+/// the server really used.
+package struct ScreenshotCheck {
+    package var folder: URL
+    /// The port the student's server listened on in the live run; nil when it never did.
+    package var port: UInt16?
+    package var ocr: any ScreenshotReader
+    /// OCR is slow; a student handing in many pictures gets the first few read.
+    package static let maximumRead = 4
+
+    package func run() -> [CheckResult] {
+        let found = ScreenshotFinder.find(in: folder)
+        let images = found.compactMap { item -> (path: String, image: ImageFile)? in
+            if case .success(let image) = item.image { return (item.path, image) }
+            return nil
+        }
+        let problems = found.compactMap { item -> String? in
+            if case .failure(let problem) = item.image { return "\(item.path): \(problem.reason)" }
+            return nil
+        }
+        let described: [JSONValue] = images.map { item in
+            let fields: [String: JSONValue] = [
+                "file": .string(item.path), "format": .string(item.image.format.rawValue),
+                "width": .int(item.image.width), "height": .int(item.image.height),
+            ]
+            return .object(fields)
+        }
+        let evidence: JSONValue = .object(["images": .array(described), "damaged": .array(problems.map { .string($0) })])
+        let listed = images.map { "\($0.path) (\($0.image.format.rawValue) \($0.image.width)×\($0.image.height))" }
+        let damaged = problems.isEmpty ? "" : " Not whole images: \(problems.joined(separator: "; "))."
+        let screenshots = images.count >= 2
+            ? Finding.passed(CheckID.screenshots, "Found \(images.count) images: \(listed.joined(separator: ", ")).\(damaged)", evidence: evidence)
+            : Finding.failed(CheckID.screenshots, "Expected two netstat screenshots (PNG or JPEG), found \(images.isEmpty ? "no image" : listed.joined(separator: ", ")).\(damaged)", evidence: evidence)
+        return [screenshots] + rows(in: images.map(\.path))
+    }
+
+    private func rows(in images: [String]) -> [CheckResult] {
+        let states = [(CheckID.screenshotListen, "LISTEN", "LISTEN"), (CheckID.screenshotEstablished, "ESTABLISHED", "ESTAB")]
+        let article = [CheckID.screenshotListen: "a", CheckID.screenshotEstablished: "an"]
+        guard !images.isEmpty else {
+            return states.map { Finding.failed($0.0, "No screenshot (a whole PNG or JPEG image) was handed in, so no \($0.1) row could be read.") }
+        }
+        guard let port else {
+            return states.map { Finding.skipped($0.0, "Not checked: the server never listened, so there is no port to look for in the screenshots.") }
+        }
+        var texts: [(file: String, lines: [String])] = []
+        var failures: [String] = []
+        for path in images.prefix(Self.maximumRead) {
+            switch ocr.text(of: folder.appendingPathComponent(path)) {
+            case .success(let text): texts.append((path, text.split(whereSeparator: \.isNewline).map(String.init)))
+            case .failure(let problem): failures.append("\(path): \(problem.reason)")
+            }
+        }
+        if texts.isEmpty {
+            return states.map { Finding.error($0.0, "The screenshots could not be read: \(failures.joined(separator: "; ")).") }
+        }
+        return states.map { id, name, word in
+            let rows = texts.flatMap { text in text.lines.filter { $0.uppercased().contains(word) }.map { (text.file, $0) } }
+            let matching = rows.filter { NetstatLine.mentions(port: port, in: $0.1) }
+            let evidence: JSONValue = .object(["port": .int(Int(port)), "rows": .array(rows.map { .string("\($0.0): \($0.1)") })])
+            if let first = matching.first {
+                return Finding.passed(id, "\(first.0) shows \(article[id] ?? "a") \(name) row for port \(port): \(first.1)", evidence: evidence)
+            }
+            let seen = rows.isEmpty ? "no \(name) row was read" : "the \(name) rows read are for other ports: \(rows.prefix(3).map(\.1).joined(separator: " | "))"
+            return Finding.failed(id, "No screenshot shows \(article[id] ?? "a") \(name) row for port \(port), the port the server used; \(seen).", evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A class list: which username each student's client must send. Read from
+/// `roster.csv` beside the submissions, or `--roster FILE`: the sample
+/// class's `folder,username`, or a Canvas or Moodle export whose columns are
+/// found by header name (login/username, student id, name).
+public struct ClassRoster: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var username: String
+        public var line: Int
+        public var folder: String?
+        /// Canvas's user id, Moodle's participant id or the SIS number.
+        public var studentID: String?
+        public var name: String?
+    }
+
+    public var path: String
+    public var entries: [Entry]
+
+    package static let usernameHeaders: Set<String> = ["username", "login", "user", "login_id", "login id", "sis login id", "user name", "userid"]
+    package static let folderHeaders: Set<String> = ["folder", "directory", "submission"]
+    package static let idHeaders: Set<String> = ["id", "student id", "sis user id", "user id", "identifier", "id number", "idnumber", "student number", "participant"]
+    package static let nameHeaders: Set<String> = ["name", "student", "full name", "fullname", "student name"]
+
+    public static func load(_ url: URL) throws(DiscoveryError) -> ClassRoster {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw DiscoveryError("\(url.path): the roster cannot be read as UTF-8 text.")
+        }
+        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .enumerated()
+            .map { (line: $0.offset + 1, fields: splitCSVLine(String($0.element))) }
+            .filter { !$0.fields.allSatisfy { $0.isEmpty } }
+        guard let first = rows.first else { return ClassRoster(path: url.path, entries: []) }
+        let header = first.fields.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")) }
+        func column(_ names: Set<String>) -> Int? { header.firstIndex { names.contains($0) } }
+        let columns = (username: column(usernameHeaders), folder: column(folderHeaders),
+                       id: column(idHeaders), name: column(nameHeaders))
+        let hasHeader = [columns.username, columns.folder, columns.id, columns.name].contains { $0 != nil }
+        if hasHeader && columns.username == nil {
+            throw DiscoveryError("\(url.path) line 1: the header needs a 'username' (or 'login') column, found \(first.fields.joined(separator: ", ")).")
+        }
+        if hasHeader && columns.folder == nil && columns.id == nil && columns.name == nil {
+            throw DiscoveryError("\(url.path) line 1: the header needs a 'folder', a student 'id' or a 'name' column to match submissions with, found \(first.fields.joined(separator: ", ")).")
+        }
+        let usernameIndex = columns.username ?? 1
+        let folderIndex = hasHeader ? columns.folder : 0
+        var entries: [Entry] = []
+        for row in rows.dropFirst(hasHeader ? 1 : 0) {
+            func field(_ index: Int?) -> String? {
+                guard let index, index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+                return row.fields[index]
+            }
+            let name = field(columns.name)
+            // Canvas's gradebook export has a "Points Possible" row under the header.
+            if name?.contains("Points Possible") == true { continue }
+            guard let username = field(usernameIndex) else {
+                throw DiscoveryError("\(url.path) line \(row.line): the username is empty in '\(row.fields.joined(separator: ","))'.")
+            }
+            let folder = field(folderIndex)
+            if !hasHeader && folder == nil {
+                throw DiscoveryError("\(url.path) line \(row.line): expected a folder and a username, found '\(row.fields.joined(separator: ","))'.")
+            }
+            entries.append(Entry(username: username, line: row.line, folder: folder, studentID: field(columns.id), name: name))
+        }
+        return ClassRoster(path: url.path, entries: entries)
+    }
+
+    /// The entry for a submission: by folder, then by LMS id, then by name.
+    package func entry(for submission: StudentSubmission) -> Entry? {
+        if let byFolder = entries.first(where: { $0.folder == submission.name }) { return byFolder }
+        if let id = submission.lmsID, let byID = entries.first(where: { $0.studentID.map(Self.digits) == id }) { return byID }
+        let keys = Set([submission.name, submission.displayName].compactMap { $0 }.map(Self.letters))
+        return entries.first { entry in
+            entry.folder == nil && (keys.contains(Self.letters(entry.username)) || !Self.nameKeys(entry.name).isDisjoint(with: keys))
+        }
+    }
+
+    /// `Doe, John` and `John Doe` both give `doejohn` and `johndoe` (Canvas squashes last-first).
+    package static func nameKeys(_ name: String?) -> Set<String> {
+        guard let name else { return [] }
+        let (first, last): (String, String)
+        if let comma = name.firstIndex(of: ",") {
+            (last, first) = (String(name[..<comma]), String(name[name.index(after: comma)...]))
+        } else {
+            let words = name.split(separator: " ")
+            (first, last) = (words.first.map(String.init) ?? "", words.dropFirst().joined(separator: " "))
+        }
+        return [letters(first + last), letters(last + first)]
+    }
+
+    package static func letters(_ text: String) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    package static func digits(_ text: String) -> String {
+        String(text.filter(\.isNumber))
+    }
+}
+
+/// One CSV line, RFC 4180 quoting, fields trimmed.
+package func splitCSVLine(_ line: String) -> [String] {
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var iterator = Array(line).makeIterator()
+    var pending: Character? = iterator.next()
+    while let character = pending {
+        pending = iterator.next()
+        if quoted {
+            if character == "\"" {
+                if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
+            } else {
+                field.append(character)
+            }
+        } else if character == "\"" {
+            quoted = true
+        } else if character == "," {
+            fields.append(field.trimmingCharacters(in: .whitespaces))
+            field = ""
+        } else {
+            field.append(character)
+        }
+    }
+    fields.append(field.trimmingCharacters(in: .whitespaces))
+    return fields
+}

@@ -1,0 +1,190 @@
+import Foundation
+import ProgramDiscovery
+import SubmissionIntake
+
+/// Turns the PATH arguments into the list of students to grade.
+public enum SubmissionDiscovery {
+    public static let rosterName = "roster.csv"
+
+    /// Each PATH is a folder of student folders, one student's folder (it
+    /// holds source or capture files itself), a Canvas or Moodle download
+    /// (an archive, or a folder of per-student files and archives).
+    public static func discover(paths: [String], username override: String?) throws(DiscoveryError) -> [StudentSubmission] {
+        try discoverClass(paths: paths, username: override).students
+    }
+
+    /// What discovery found, with the problems that belong to no one student.
+    public struct DiscoveredClass: Sendable {
+        public var students: [StudentSubmission]
+        public var warnings: [String]
+    }
+
+    /// - Parameters:
+    ///   - roster: `--roster FILE`; otherwise a roster.csv beside the submissions is used.
+    ///   - workFolder: where downloads are unpacked (a temporary folder when nil).
+    public static func discoverClass(
+        paths: [String], username override: String?, roster rosterPath: String? = nil, workFolder: URL? = nil
+    ) throws(DiscoveryError) -> DiscoveredClass {
+        guard !paths.isEmpty else { throw DiscoveryError("Name at least one folder of submissions to grade.") }
+        let named = try rosterPath.map { (path: String) throws(DiscoveryError) -> ClassRoster in
+            guard FileManager.default.fileExists(atPath: path) else { throw DiscoveryError("The roster \(path) does not exist.") }
+            return try ClassRoster.load(URL(fileURLWithPath: path))
+        }
+        var found = DiscoveredClass(students: [], warnings: [])
+        var classRoster = named
+        for (index, path) in paths.enumerated() {
+            let part = try discover(path: path, roster: named, work: workFolder?.appendingPathComponent("intake-\(index + 1)"))
+            found.students += part.students
+            found.warnings += part.warnings
+            if part.isClass, classRoster == nil { classRoster = part.roster }
+        }
+        if let classRoster, override == nil {
+            found.students += missingStudents(in: classRoster, besides: found.students)
+        }
+        guard let override else { return found }
+        guard found.students.count == 1, var only = found.students.first else {
+            throw DiscoveryError("--username names the username of one student, but \(found.students.count) students were found in \(paths.joined(separator: ", ")). Grade one student's folder, or use a roster.csv.")
+        }
+        only.username = override
+        only.usernameSource = "--username"
+        found.students = [only]
+        return found
+    }
+
+    private struct PathDiscovery {
+        package var students: [StudentSubmission]
+        package var warnings: [String] = []
+        package var roster: ClassRoster?
+        /// A whole class (not one student's folder): its roster's absent students get reports.
+        package var isClass: Bool
+    }
+
+    private static func discover(path: String, roster named: ClassRoster?, work: URL?) throws(DiscoveryError) -> PathDiscovery {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw DiscoveryError("\(path) does not exist.")
+        }
+        guard isFolder.boolValue else {
+            guard ClassIntake.isArchive(url) else {
+                throw DiscoveryError("\(path) is a file that is not a .zip, .tar.gz or .tgz archive; name a folder of student folders, one student's folder, or a class download.")
+            }
+            return try intake(url, roster: named, work: work)
+        }
+        // Canvas names end in the student's own file name (server.py): look for them before source files.
+        if ClassIntake.holdsLMSNames(url) {
+            return try intake(url, roster: named, work: work)
+        }
+        if isStudentFolder(url) {
+            let roster = try rosterOrBeside(named, url.deletingLastPathComponent())
+            return PathDiscovery(students: [submission(folder: url, roster: roster)], isClass: false)
+        }
+        if ClassIntake.holdsArchives(url) {
+            return try intake(url, roster: named, work: work)
+        }
+        let folders = studentFolders(in: url)
+        guard !folders.isEmpty else {
+            throw DiscoveryError("\(path) holds no student folders and no server or client source: nothing to grade.")
+        }
+        let roster = try rosterOrBeside(named, url)
+        return PathDiscovery(students: folders.map { submission(folder: $0, roster: roster) }, roster: roster, isClass: true)
+    }
+
+    private static func intake(_ url: URL, roster named: ClassRoster?, work: URL?) throws(DiscoveryError) -> PathDiscovery {
+        let workFolder = work ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("sockgrade-intake-\(UUID().uuidString)")
+        let result: IntakeResult
+        do {
+            try? FileManager.default.removeItem(at: workFolder)
+            result = try ClassIntake(workFolder: workFolder).take(url)
+        } catch {
+            throw DiscoveryError("\(url.path): \(error.message)")
+        }
+        var roster = named
+        for folder in result.rosterFolders where roster == nil {
+            roster = try loadRoster(beside: folder)
+        }
+        let students = result.students.map { student in
+            var submission = StudentSubmission(name: student.name, folder: student.folder, username: student.name, usernameSource: "folder name")
+            submission.lmsID = student.lms?.id
+            submission.displayName = student.lms?.student
+            submission.intakeNotes = ["Unpacked from \(url.lastPathComponent) into \(student.folder.path)."] + student.notes
+            return withRosterName(submission, roster: roster)
+        }
+        guard !students.isEmpty else {
+            throw DiscoveryError("\(url.path) holds no student submissions: nothing to grade. \(result.unassigned.joined(separator: " "))")
+        }
+        return PathDiscovery(students: students, warnings: result.unassigned, roster: roster, isClass: true)
+    }
+
+    /// A student's folder has source or capture files or a sockgrade.yaml at
+    /// its top level, or folders that hold code rather than students
+    /// (`server/` and `client/`, `src/`).
+    package static func isStudentFolder(_ url: URL) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.contains { name in
+            let ext = (name as NSString).pathExtension.lowercased()
+            if Language(fileExtension: ext) != nil || CaptureFileFinder.extensions.contains(ext) || name == ProgramManifest.fileName {
+                return true
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder),
+                  isFolder.boolValue else { return false }
+            return codeFolderNames.contains(name.lowercased()) || RoleName.folderRole(of: "\(name)/x") != nil
+        }
+    }
+
+    /// Folder names that hold a program's code, never a student.
+    package static let codeFolderNames: Set<String> = ["src", "source", "sources", "code", "java", "lib"]
+
+    private static func studentFolders(in url: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix("."), name != "reports" else { return nil }
+            let child = url.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+            return child
+        }
+    }
+
+    private static func rosterOrBeside(_ named: ClassRoster?, _ folder: URL) throws(DiscoveryError) -> ClassRoster? {
+        if let named { return named }
+        return try loadRoster(beside: folder)
+    }
+
+    private static func loadRoster(beside folder: URL) throws(DiscoveryError) -> ClassRoster? {
+        let url = folder.appendingPathComponent(rosterName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try ClassRoster.load(url)
+    }
+
+    private static func submission(folder: URL, roster: ClassRoster?) -> StudentSubmission {
+        let name = folder.lastPathComponent
+        return withRosterName(StudentSubmission(name: name, folder: folder, username: name, usernameSource: "folder name"), roster: roster)
+    }
+
+    private static func withRosterName(_ submission: StudentSubmission, roster: ClassRoster?) -> StudentSubmission {
+        guard let roster, let entry = roster.entry(for: submission) else { return submission }
+        var named = submission
+        named.username = entry.username
+        named.usernameSource = "\((roster.path as NSString).lastPathComponent) line \(entry.line)"
+        return named
+    }
+
+    /// Roster students no submission matched: each gets a report that says so.
+    private static func missingStudents(in roster: ClassRoster, besides students: [StudentSubmission]) -> [StudentSubmission] {
+        let matched = Set(students.compactMap { roster.entry(for: $0)?.line })
+        let taken = Set(students.map(\.name))
+        return roster.entries.filter { !matched.contains($0.line) }.compactMap { entry in
+            let name = entry.folder ?? entry.username
+            guard !taken.contains(name) else { return nil }
+            var missing = StudentSubmission(
+                name: name, folder: URL(fileURLWithPath: roster.path).deletingLastPathComponent().appendingPathComponent(name),
+                username: entry.username, usernameSource: "\((roster.path as NSString).lastPathComponent) line \(entry.line)")
+            missing.isMissing = true
+            missing.displayName = entry.name
+            return missing
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ClassDiscovery
+import ProgramDiscovery
+import Reporting
+import RubricScoring
+import Sandbox
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One student's live run, from a fresh scratch area to the saved evidence:
+/// copy the submission, build, run server and client under capture, tear
+/// down. Its output is the `LiveObservations` the checks read; nothing
+/// patches them afterwards.
+package struct LiveRunner: Sendable {
+    package var limits: RubricLimits
+    package var tools: SandboxTools
+    package var scratch: ScratchSpace
+    /// Where `<student>/live.pcap` evidence goes.
+    package var outputFolder: URL
+    /// Student namespaces are made inside it, so they get a small TCP hash table of their own.
+    package var parentNamespace: NetworkNamespace?
+    /// Where each student's cgroup is made; nil when the machine offers none.
+    package var controlGroups: ControlGroupRoot?
+    package var mode: SandboxMode
+
+    package init(
+        limits: RubricLimits, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
+        parentNamespace: NetworkNamespace?, controlGroups: ControlGroupRoot?, mode: SandboxMode
+    ) {
+        self.limits = limits
+        self.tools = tools
+        self.scratch = scratch
+        self.outputFolder = outputFolder
+        self.parentNamespace = parentNamespace
+        self.controlGroups = controlGroups
+        self.mode = mode
+    }
+
+    package func run(
+        _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
+        slot: Int, cancellation: Cancellation
+    ) -> LiveObservations {
+        let user = mode.user(slot: slot)
+        let area: ScratchSpace.StudentArea
+        let copier = SubmissionCopier(owner: user)
+        let workBytes = copier.maximumBytes + limits.temporaryMiB << 20
+        do {
+            area = try scratch.makeArea(for: submission.name, owner: user, workBytes: workBytes)
+        } catch {
+            var observed = LiveObservations()
+            observed.setupFailure = error.message
+            return observed
+        }
+        defer { scratch.releaseArea(area) }
+        let copy = copier.copy(from: submission.folder, to: area.work)
+        var leadingNotes = copy.skipped.map { "Not copied into the sandbox: \($0)" }
+        let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
+        try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
+        if let user { chown(buildFolder.path, user.uid, user.gid) }
+
+        var observed = LiveSession(
+            submission: submission, server: server, client: client, limits: limits,
+            tools: tools, user: user, mode: mode, area: area, parentNamespace: parentNamespace, workBytes: workBytes,
+            cancellation: cancellation, controlGroups: controlGroups).run()
+        if !observed.stragglers.isEmpty {
+            observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
+        }
+        if !cancellation.isCancelled, let capture = observed.capturePath {
+            leadingNotes.append(keepEvidence(capture, student: submission.name))
+        }
+        observed.notes = leadingNotes + observed.notes
+        return observed
+    }
+
+    /// Copies the live capture next to the report, where Wireshark can open it; says where.
+    private func keepEvidence(_ capture: String, student: String) -> String {
+        let folder = outputFolder.appendingPathComponent(EvidenceFolder.name(for: student))
+        let target = folder.appendingPathComponent("live.pcap")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(atPath: capture, toPath: target.path)
+            return "The live capture is saved as \(EvidenceFolder.name(for: student))/live.pcap beside this report."
+        } catch {
+            return "The live capture could not be saved: \(error.localizedDescription)"
+        }
+    }
+}

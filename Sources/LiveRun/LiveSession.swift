@@ -1,0 +1,170 @@
+import Foundation
+import PacketCapture
+import Reporting
+import RubricScoring
+import Sandbox
+import SocketTable
+
+#if canImport(Glibc)
+import Glibc
+import CaptureAnalysis
+import ClassDiscovery
+import ProgramDiscovery
+#endif
+
+/// Runs one student's server and client for real: a private network
+/// namespace, a capture of its `lo` from before the server starts, the server
+/// until it listens, the client until it exits, then nothing left alive.
+package struct LiveSession {
+    package var submission: StudentSubmission
+    package var server: StudentProgram
+    /// Nil when the submission has no client: the server is still checked.
+    package var client: StudentProgram?
+    package var limits: RubricLimits
+    package var tools: SandboxTools
+    /// The uid of the student's programs; nil without root (see SandboxMode).
+    package var user: SandboxUser?
+    package var mode: SandboxMode
+    package var area: ScratchSpace.StudentArea
+    package var parentNamespace: NetworkNamespace?
+    /// Size of the tmpfs the work folder lives on (made by the holder without root).
+    package var workBytes: Int
+    package var cancellation: Cancellation
+    /// Where the student's cgroup is made; nil when the machine offers none.
+    package var controlGroups: ControlGroupRoot?
+
+    package func run() -> LiveObservations {
+        var observed = LiveObservations()
+        let namespace: NetworkNamespace
+        do {
+            namespace = try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
+        } catch {
+            observed.setupFailure = "The grader could not create a network namespace: \(error)"
+            return observed
+        }
+        let studentLimits = makeLimits(into: &observed)
+        observed.limits = studentLimits
+        defer { removeGroup(studentLimits.group, into: &observed) }
+        let jail = Jail(
+            tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
+            limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
+            controlGroup: studentLimits.group)
+        let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
+        for program in [server, client].compactMap({ $0 }) {
+            let before = studentLimits.group?.events()
+            let outcome = builder.build(program)
+            if let run = outcome.run { observed.runs.append(run) }
+            if let failure = outcome.failure { observed.buildFailures[program.role] = failure }
+            note(studentLimits.hits(since: before), role: "\(program.role.rawValue)-build", into: &observed)
+        }
+        let capturePath = area.evidence.appendingPathComponent("live.pcap").path
+        var capture: LiveRecorder?
+        do {
+            capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)
+            observed.capturePath = capturePath
+        } catch {
+            observed.captureProblem = "The live capture could not start: \(error)"
+        }
+        let watcher = SocketWatcher(namespace: namespace)
+        if observed.buildFailures[.server] == nil && !cancellation.isCancelled {
+            runPrograms(jail: jail, watcher: watcher, observed: &observed)
+        }
+        // The capture stops first: without root it is a process in the namespace,
+        // which the teardown would otherwise kill before it wrote the file.
+        capture?.stop()
+        observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
+        if capture != nil {
+            analyzeCapture(at: capturePath, into: &observed)
+        }
+        return observed
+    }
+
+    private func runPrograms(jail: Jail, watcher: SocketWatcher, observed: inout LiveObservations) {
+        let outputLimit = limits.outputKiB * 1024
+        let serverProcess: ChildProcess
+        do {
+            serverProcess = try jail.launch(server.runCommand, in: server.folderInside, outputLimit: outputLimit)
+        } catch {
+            observed.setupFailure = "The grader could not start the server: \(error)"
+            return
+        }
+        let before = observed.limits?.group?.events()
+        let watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
+        watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
+        if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
+            runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
+        }
+        let stillServing = !serverProcess.hasExited
+        serverProcess.kill()
+        note(observed.limits?.hits(since: before) ?? [], role: "server", into: &observed)
+        var run = ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false)
+        run.stoppedByGrader = stillServing
+        observed.runs.append(run)
+    }
+
+    private func runClient(_ client: StudentProgram, jail: Jail, watch: ServerWatch, outputLimit: Int, observed: inout LiveObservations) {
+        let clientProcess: ChildProcess
+        do {
+            clientProcess = try jail.launch(client.runCommand, in: client.folderInside, outputLimit: outputLimit)
+        } catch {
+            observed.setupFailure = "The grader could not start the client: \(error)"
+            return
+        }
+        let before = observed.limits?.group?.events()
+        watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
+        observed.clientTimedOut = !clientProcess.hasExited
+        if observed.clientTimedOut {
+            observed.notes.append("The client was still running after the \(limits.clientSeconds) s it is given, and was stopped.")
+        }
+        clientProcess.kill()
+        observed.clientExit = clientProcess.status
+        observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
+        note(observed.limits?.hits(since: before) ?? [], role: "client", into: &observed)
+        observed.runs.append(ProgramRun(role: "client", command: client.runCommand, child: clientProcess, timedOut: observed.clientTimedOut))
+    }
+
+    private func analyzeCapture(at path: String, into observed: inout LiveObservations) {
+        do {
+            observed.capture = try CaptureAnalysis.analyze(path: path, needles: [Array(submission.username.utf8)])
+        } catch {
+            observed.captureProblem = "The live capture could not be read back: \(error)"
+        }
+    }
+
+    /// The student's cgroup with the rubric's limits, or the reason there is none.
+    private func makeLimits(into observed: inout LiveObservations) -> StudentLimits {
+        guard let controlGroups else {
+            observed.notes.append("No cgroup for the grader on this machine: memory is limited per process (RLIMIT_DATA), processes per user (RLIMIT_NPROC).")
+            return StudentLimits(rubric: limits, group: nil)
+        }
+        let name = "uid\(user?.uid ?? getuid())-" + String(submission.name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        do {
+            let group = try controlGroups.makeGroup(named: name, memoryBytes: limits.memoryMiB << 20, processes: limits.processes)
+            return StudentLimits(rubric: limits, group: group)
+        } catch {
+            observed.notes.append("The student's cgroup could not be made (\(error)): memory is limited per process (RLIMIT_DATA), processes per user (RLIMIT_NPROC).")
+            return StudentLimits(rubric: limits, group: nil)
+        }
+    }
+
+    /// Kills what is left in the group (nothing, normally: the PID namespaces are gone) and removes it.
+    private func removeGroup(_ group: ControlGroup?, into observed: inout LiveObservations) {
+        guard let group else { return }
+        var attempts = 0
+        while !group.remove() && attempts < 20 {
+            attempts += 1
+            let members = group.members()
+            members.forEach { kill($0, SIGKILL) }
+            _ = Teardown.awaitExit(of: members, within: .milliseconds(100))
+        }
+        if attempts == 20 {
+            observed.notes.append("The student's cgroup could not be removed; the next run sweeps it.")
+        }
+    }
+
+    private func note(_ hits: [String], role: String, into observed: inout LiveObservations) {
+        guard !hits.isEmpty else { return }
+        observed.limitHits[role, default: []] += hits
+        observed.notes += hits.map { "While the \(role.replacingOccurrences(of: "-", with: " ")) ran, \($0)." }
+    }
+}

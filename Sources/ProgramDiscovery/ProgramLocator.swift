@@ -1,0 +1,106 @@
+import Foundation
+
+/// What the search for one program found.
+public enum ProgramSearch: Sendable, Equatable {
+    case found(StudentProgram)
+    /// A full sentence saying what is missing or ambiguous and how to fix it.
+    case notFound(String)
+}
+
+/// Finds the server and the client in a student's folder: first what
+/// `sockgrade.yaml` names, then source files whose name says the role
+/// (`server.py`, `TCPServer.java`, `Serv.py`, `echo-client.js`), then entry
+/// points inside a folder that says it (`server/main.go`).
+public enum ProgramLocator {
+    public static func locate(in folder: URL, settings: [ProgramRole: ProgramChoice] = [:]) -> [ProgramRole: ProgramSearch] {
+        let sources = SourceFile.all(in: folder)
+        var result: [ProgramRole: ProgramSearch] = [:]
+        for role in ProgramRole.allCases {
+            let choice = settings[role] ?? ProgramChoice()
+            var search = choice.source.map { named($0, role: role, choice: choice, folder: folder) }
+                ?? choose(role, among: sources, folder: folder)
+            if case .found(var program) = search {
+                program.manifest = choice.settings
+                search = .found(program)
+            }
+            result[role] = search
+        }
+        return result
+    }
+
+    /// The file `sockgrade.yaml` names for a role.
+    private static func named(_ path: String, role: ProgramRole, choice: ProgramChoice, folder: URL) -> ProgramSearch {
+        let url = folder.appendingPathComponent(path)
+        guard SourceFile.isRegularFile(url), !path.split(separator: "/").contains("..") else {
+            return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but there is no such file in the submission.")
+        }
+        guard let language = choice.language ?? SourceFile.language(of: url) else {
+            return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but its language is not one the grader knows (\(Language.knownExtensions)); add 'language:' to the \(role.rawValue) entry.")
+        }
+        return .found(program(role, SourceFile(path: path, language: language), folder: folder))
+    }
+
+    private static func choose(_ role: ProgramRole, among sources: [SourceFile], folder: URL) -> ProgramSearch {
+        var candidates = sources.filter { RoleName(fileName: $0.path).role == role }
+        var how = "whose name says '\(role.rawValue)'"
+        if candidates.isEmpty {
+            candidates = sources.filter { RoleName.folderRole(of: $0.path) == role }
+            how = "inside a folder named '\(role.rawValue)'"
+        }
+        // A file that cannot start a program (a Java class without main, a Go helper) is not a candidate,
+        // nor a test of the program (test_server.py) when the program itself is there.
+        let runnable = candidates.filter { $0.hasEntryPoint(in: folder) }
+        if !runnable.isEmpty { candidates = runnable }
+        let notTests = candidates.filter { !RoleName.isTest($0.path) }
+        if !notTests.isEmpty { candidates = notTests }
+        guard !candidates.isEmpty else {
+            let listed = sources.isEmpty
+                ? "no source files in a known language (\(Language.knownExtensions))"
+                : "only \(sources.map(\.path).joined(separator: ", "))"
+            return .notFound("No \(role.rawValue) program found: expected a source file whose name says '\(role.rawValue)' (for example \(role.rawValue).py or TCP\(role.rawValue.capitalized).java) or a program in a folder named \(role.rawValue)/, found \(listed). \(manifestHint(role))")
+        }
+        // Prefer the shallowest file; two at the same depth is a question only the student can answer.
+        let depth: (SourceFile) -> Int = { $0.path.split(separator: "/").count }
+        let shallowest = candidates.map(depth).min() ?? 0
+        let best = candidates.filter { depth($0) == shallowest }
+        guard best.count == 1, let source = best.first else {
+            return .notFound("More than one \(role.rawValue) program \(how): \(best.map(\.path).joined(separator: ", ")). Keep one, rename the others, or \(manifestHint(role).prefix(1).lowercased())\(manifestHint(role).dropFirst())")
+        }
+        return .found(program(role, source, folder: folder))
+    }
+
+    package static func manifestHint(_ role: ProgramRole) -> String {
+        "Say which file it is in a sockgrade.yaml beside it (\(role.rawValue):\\n  source: path/to/file)."
+            .replacingOccurrences(of: "\\n", with: " ")
+    }
+
+    private static func program(_ role: ProgramRole, _ source: SourceFile, folder: URL) -> StudentProgram {
+        var program = StudentProgram(role: role, sourcePath: source.path, language: source.language)
+        let text = source.text(in: folder)
+        switch source.language {
+        case .java:
+            program.mainClass = JavaSource(text: text, fileName: source.path).mainClass
+        case .go:
+            let goFolder = (source.path as NSString).deletingLastPathComponent
+            program.buildsGoModule = SourceFile.isRegularFile(folder.appendingPathComponent(goFolder).appendingPathComponent("go.mod"))
+            program.companionSources = companions(of: source, in: folder)
+        case .c, .cpp:
+            program.companionSources = companions(of: source, in: folder)
+        case .swift:
+            program.swiftAttributeMain = text.contains("@main")
+        default:
+            break
+        }
+        return program
+    }
+
+    /// Files of the same language beside `source` that have no entry point of
+    /// their own (`common.c`, Go's `greet.go`): they are built with it.
+    private static func companions(of source: SourceFile, in folder: URL) -> [String] {
+        let sourceFolder = (source.path as NSString).deletingLastPathComponent
+        return SourceFile.all(in: folder).filter {
+            $0.language == source.language && $0.path != source.path
+                && ($0.path as NSString).deletingLastPathComponent == sourceFolder && !$0.hasEntryPoint(in: folder)
+        }.map(\.path)
+    }
+}

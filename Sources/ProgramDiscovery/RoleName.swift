@@ -1,0 +1,40 @@
+import Foundation
+
+/// Which role a file or folder name says: `server.py`, `TCPServer.java`,
+/// `Serv.py`, `socket_server.py`, `echo-client.js`, `srv.c`, `cli.go`.
+package struct RoleName {
+    package var role: ProgramRole?
+
+    package init(fileName path: String) {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        role = Self.role(of: base)
+    }
+
+    /// The role of the nearest folder around `path` that names one (`server/main.go`).
+    package static func folderRole(of path: String) -> ProgramRole? {
+        for folder in path.split(separator: "/").dropLast().reversed() {
+            if let role = role(of: String(folder)) { return role }
+        }
+        return nil
+    }
+
+    /// `test_server.py`, `ServerTest.java`, `server.spec.js`: a test, not the program.
+    package static func isTest(_ path: String) -> Bool {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let words = base.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression)
+            .lowercased().split { !$0.isLetter }
+        return words.contains("test") || words.contains("tests") || words.contains("spec")
+    }
+
+    private static func role(of name: String) -> ProgramRole? {
+        let lower = name.lowercased()
+        let words = Set(lower.split { !$0.isLetter })
+        let server = lower.contains("serv") || words.contains("srv")
+        let client = lower.contains("client") || words.contains("cli") || words.contains("clnt")
+        switch (server, client) {
+        case (true, false): return .server
+        case (false, true): return .client
+        default: return nil
+        }
+    }
+}
