@@ -84,9 +84,10 @@ public struct BatchGrader {
             }
             let controlGroups = try? ControlGroupRoot.detect().get()
             defer { controlGroups?.removeRunFolders() }
-            let grader = StudentGrader(
-                rubric: rubric, programDefaults: programDefaults, tools: tools, scratch: scratch, outputFolder: outputFolder,
+            let live = LiveRunner(
+                limits: rubric.limits, tools: tools, scratch: scratch, outputFolder: outputFolder,
                 parentNamespace: parent, controlGroups: controlGroups, mode: mode)
+            let grader = StudentGrader(rubric: rubric, programDefaults: programDefaults, live: live)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?
             pool.run(plan.toGrade) { event in

@@ -1,5 +1,4 @@
 import Foundation
-import ProgramDiscovery
 import Reporting
 import RubricScoring
 import Sandbox
@@ -15,29 +14,16 @@ public struct StudentGrader: Sendable {
     public var rubric: Rubric
     /// The rubric's `programs` defaults, read once for the whole run.
     public var programDefaults: ProgramManifest?
-    public var tools: SandboxTools
-    public var scratch: ScratchSpace
-    /// Where `<student>/live.pcap` evidence goes.
-    public var outputFolder: URL
-    /// Student namespaces are made inside it, so they get a small TCP hash table of their own.
-    public var parentNamespace: NetworkNamespace?
-    /// Where each student's cgroup is made; nil when the machine offers none.
-    public var controlGroups: ControlGroupRoot?
-    public var mode: SandboxMode
+    /// Runs the programs; its tools and mode also fence the screenshot OCR.
+    package var live: LiveRunner
 
-    public init(
-        rubric: Rubric, programDefaults: ProgramManifest?, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
-        parentNamespace: NetworkNamespace? = nil, controlGroups: ControlGroupRoot? = nil, mode: SandboxMode = .root
-    ) {
+    package init(rubric: Rubric, programDefaults: ProgramManifest?, live: LiveRunner) {
         self.rubric = rubric
         self.programDefaults = programDefaults
-        self.tools = tools
-        self.scratch = scratch
-        self.outputFolder = outputFolder
-        self.parentNamespace = parentNamespace
-        self.controlGroups = controlGroups
-        self.mode = mode
+        self.live = live
     }
+
+    private var mode: SandboxMode { live.mode }
 
     /// Nil when `cancellation` stopped the run: an interrupted student gets no
     /// report, so the next run grades it again.
@@ -57,10 +43,7 @@ public struct StudentGrader: Sendable {
         var sockets: SocketSnapshots?
         var listeningPort: UInt16?
         if let server {
-            let observed = LiveRunner(
-                limits: rubric.limits, tools: tools, scratch: scratch, outputFolder: outputFolder,
-                parentNamespace: parentNamespace, controlGroups: controlGroups, mode: mode
-            ).run(submission, server: server, client: client, slot: slot, cancellation: cancellation)
+            let observed = live.run(submission, server: server, client: client, slot: slot, cancellation: cancellation)
             if cancellation.isCancelled { return nil }
             runs = observed.runs
             listeningPort = observed.listening?.row.local.port
@@ -81,10 +64,10 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
-        results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: tools, mode: mode)).results()
+        results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
         let scored = score(results, with: rubric)
         return StudentReport(
-            schemaVersion: 1, student: submission.name, username: submission.username,
+            schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,
             score: scored.score, maxScore: scored.maxScore, rubric: rubric.name,
             gradedAt: ISO8601DateFormatter().string(from: Date()),
             durationMilliseconds: (ContinuousClock.now - started).milliseconds,

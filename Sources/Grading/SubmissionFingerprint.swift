@@ -1,14 +1,15 @@
 import Foundation
 import ClassDiscovery
 import ProgramDiscovery
+import Reporting
 
 /// What a report was graded from: the submission's files, the username, the
-/// rubric and the report schema. Equal fingerprints mean grading again would
+/// rubric, and the grader that wrote it (version, schema, build). Equal fingerprints mean grading again would
 /// decide the same, so the earlier report stands.
 package enum SubmissionFingerprint {
     package static func compute(_ submission: StudentSubmission, rubricFile: String) -> String {
         var hash = SHA256()
-        hash.update(Array("sockgrade report \(1)\0".utf8))
+        hash.update(Array("\(GraderVersion.identity)\0".utf8))
         hash.update(Array("username \(submission.username)\0".utf8))
         hash.update((try? Data(contentsOf: URL(fileURLWithPath: rubricFile))) ?? Data())
         for path in SubmissionFiles.list(in: submission.folder, where: { _ in true }) {
