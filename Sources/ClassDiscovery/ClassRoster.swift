@@ -26,10 +26,7 @@ public struct ClassRoster: Sendable, Equatable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw DiscoveryError("\(url.path): the roster cannot be read as UTF-8 text.")
         }
-        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .enumerated()
-            .map { (line: $0.offset + 1, fields: splitCSVLine(String($0.element))) }
-            .filter { !$0.fields.allSatisfy { $0.isEmpty } }
+        let rows = CSVRecords.parse(text).filter { !$0.fields.allSatisfy { $0.isEmpty } }
         guard let first = rows.first else { return ClassRoster(path: url.path, entries: []) }
         let header = first.fields.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")) }
         func column(_ names: Set<String>) -> Int? { header.firstIndex { names.contains($0) } }
@@ -95,32 +92,4 @@ public struct ClassRoster: Sendable, Equatable {
     package static func digits(_ text: String) -> String {
         String(text.filter(\.isNumber))
     }
-}
-
-/// One CSV line, RFC 4180 quoting, fields trimmed.
-package func splitCSVLine(_ line: String) -> [String] {
-    var fields: [String] = []
-    var field = ""
-    var quoted = false
-    var iterator = Array(line).makeIterator()
-    var pending: Character? = iterator.next()
-    while let character = pending {
-        pending = iterator.next()
-        if quoted {
-            if character == "\"" {
-                if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
-            } else {
-                field.append(character)
-            }
-        } else if character == "\"" {
-            quoted = true
-        } else if character == "," {
-            fields.append(field.trimmingCharacters(in: .whitespaces))
-            field = ""
-        } else {
-            field.append(character)
-        }
-    }
-    fields.append(field.trimmingCharacters(in: .whitespaces))
-    return fields
 }

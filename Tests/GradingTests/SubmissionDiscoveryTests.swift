@@ -61,7 +61,33 @@ import Testing
     }
 
     @Test func csvQuotingIsHonoured() {
-        #expect(splitCSVLine("\"Doe, John\",jdoe") == ["Doe, John", "jdoe"])
-        #expect(splitCSVLine("a,\"say \"\"hi\"\"\",c") == ["a", "say \"hi\"", "c"])
+        #expect(CSVRecords.parse("\"Doe, John\",jdoe").map(\.fields) == [["Doe, John", "jdoe"]])
+        #expect(CSVRecords.parse("a,\"say \"\"hi\"\"\",c").map(\.fields) == [["a", "say \"hi\"", "c"]])
+    }
+
+    /// A Canvas name with a line break inside quotes is one record, and the
+    /// records after it keep their own starting lines.
+    @Test func quotedNewlineStaysInItsRecord() {
+        let records = CSVRecords.parse("name,login\n\"Ann\nLee\",alee\nBo Chen,bchen\n")
+        #expect(records == [
+            .init(line: 1, fields: ["name", "login"]),
+            .init(line: 2, fields: ["Ann\nLee", "alee"]),
+            .init(line: 4, fields: ["Bo Chen", "bchen"]),
+        ])
+    }
+
+    @Test func byteOrderMarkAndLineEndingsAreRead() {
+        let records = CSVRecords.parse("\u{FEFF}folder,username\r\nalice,a1\rbob,b2\n\n\"\",\"\"")
+        #expect(records.map(\.fields) == [["folder", "username"], ["alice", "a1"], ["bob", "b2"], [""], ["", ""]])
+        #expect(records.map(\.line) == [1, 2, 3, 4, 5])
+    }
+
+    @Test func quotedNewlineInARosterFileNamesTheRightLine() throws {
+        let folder = try TemporaryFolder()
+        let roster = try folder.write("roster.csv", "name,login\n\"Ann\nLee\",alee\n\"Bo Chen\",\n")
+        let error = #expect(throws: DiscoveryError.self) { try ClassRoster.load(roster) }
+        #expect(error?.message.contains("line 4") == true, "\(error?.message ?? "")")
+        let good = try folder.write("good.csv", "name,login\n\"Ann\nLee\",alee\n")
+        #expect(try ClassRoster.load(good).entries.map(\.username) == ["alee"])
     }
 }
