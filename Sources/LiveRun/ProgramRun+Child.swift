@@ -2,14 +2,11 @@ import Reporting
 import Sandbox
 
 extension ProgramRun {
-    /// A report entry for a finished child. The sandbox exits 128+N when the
-    /// student's program died of signal N, which reads better as the signal.
+    /// A report entry for a finished child, its status seen through the sandbox.
     package init(role: String, command: [String], child: ChildProcess, timedOut: Bool) {
         var exitStatus: Int32?
         var signal: Int32?
-        switch child.status {
-        case .exited(let code) where code > 128 && code < 160:
-            signal = code - 128
+        switch child.status?.throughSandbox {
         case .exited(let code):
             exitStatus = code
         case .signaled(let number):

@@ -5,18 +5,6 @@ import Glibc
 #endif
 
 /// How a child ended.
-public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
-    case exited(Int32)
-    case signaled(Int32)
-
-    public var description: String {
-        switch self {
-        case .exited(let code): "exited with status \(code)"
-        case .signaled(let signal): "killed by signal \(signal) (\(signalName(signal)))"
-        }
-    }
-}
-
 /// A process started with posix_spawn (no Swift code runs between fork and
 /// exec), stdin from /dev/null, stdout and stderr into capped pipes, in a
 /// process group of its own. Its exit is awaited through a pidfd, so waiting
@@ -145,8 +133,7 @@ public final class ChildProcess: @unchecked Sendable {
         let result = waitpid(pid, &raw, WNOHANG)
         guard result == pid else { return }
         endedAt = .now
-        let termination = raw & 0x7f
-        status = termination == 0 ? .exited((raw >> 8) & 0xff) : .signaled(termination)
+        status = ExitStatus(waitStatus: raw)
     }
 
 
