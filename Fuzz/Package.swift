@@ -12,20 +12,38 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "sockgrade-fuzz",
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
     targets: [
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "CLinux"),
         .target(name: "PacketDecoding", swiftSettings: strictSettings),
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: strictSettings),
+        .target(name: "PacketCapture", dependencies: ["CPcap", "CLinux", "PacketDecoding"], swiftSettings: strictSettings),
+        .target(name: "Reporting", swiftSettings: strictSettings),
         .target(
-            name: "PacketCapture",
-            dependencies: ["CPcap", "CLinux", "PacketDecoding", "StreamReassembly"],
-            swiftSettings: strictSettings
-        ),
+            name: "CaptureAnalysis", dependencies: ["PacketCapture", "PacketDecoding", "StreamReassembly", "Reporting"],
+            swiftSettings: strictSettings),
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "SubmissionIntake",
+            dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
+        .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
+        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
+        .target(name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery"], swiftSettings: strictSettings),
         // libFuzzer supplies main(); the target only defines LLVMFuzzerTestOneInput.
         .executableTarget(
             name: "FuzzCapture",
-            dependencies: ["PacketCapture", "PacketDecoding", "StreamReassembly"],
+            dependencies: ["PacketCapture", "CaptureAnalysis", "PacketDecoding", "StreamReassembly"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+        // The archive, image, manifest and roster parsers (issue 13).
+        .executableTarget(
+            name: "FuzzParsers",
+            dependencies: ["ClassDiscovery", "ProgramDiscovery", "SubmissionIntake"],
             swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

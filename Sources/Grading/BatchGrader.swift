@@ -23,7 +23,7 @@ public struct BatchGrader {
     public init(rubric: Rubric, outputFolder: URL, options: BatchOptions? = nil, cancellation: Cancellation = Cancellation()) {
         self.rubric = rubric
         self.outputFolder = outputFolder
-        self.options = options ?? BatchOptions(rubricFile: rubric.source)
+        self.options = options ?? BatchOptions()
         self.cancellation = cancellation
     }
 
@@ -60,7 +60,7 @@ public struct BatchGrader {
         }
         LeftoverSweep.run()
         try createOutputFolder()
-        let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
+        let plan = IncrementalPlan(students: students, rubric: rubric, outputFolder: outputFolder, options: options)
         var reports: [Int: StudentReport] = [:]
         for (index, report) in plan.unchanged {
             reports[index] = report

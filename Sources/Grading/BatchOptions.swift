@@ -6,19 +6,15 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     /// Grade again even when an earlier report has the same fingerprint.
     public var force: Bool
-    /// The rubric file, part of every student's fingerprint.
-    public var rubricFile: String
     /// The sockgrade binary, which rootless grading starts inside each student's
     /// namespaces to capture lo; nil where it is not known (the library in tests).
     public var helperExecutable: String?
 
     public init(
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, rubricFile: String,
-        helperExecutable: String? = nil
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, helperExecutable: String? = nil
     ) {
         self.jobs = max(1, jobs)
         self.force = force
-        self.rubricFile = rubricFile
         self.helperExecutable = helperExecutable
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Reporting
 import ClassDiscovery
 import ProgramDiscovery
+import RubricScoring
 
 /// Which students need grading: those without a complete report, or whose
 /// fingerprint (submission files, username, rubric) changed since it, or all
@@ -12,9 +13,9 @@ package struct IncrementalPlan {
     package var unchanged: [(Int, StudentReport)] = []
     package var toGrade: [(Int, StudentSubmission)] = []
 
-    package init(students: [StudentSubmission], outputFolder: URL, options: BatchOptions) {
+    package init(students: [StudentSubmission], rubric: Rubric, outputFolder: URL, options: BatchOptions) {
         for (index, student) in students.enumerated() {
-            let fingerprint = SubmissionFingerprint.compute(student, rubricFile: options.rubricFile)
+            let fingerprint = SubmissionFingerprint.compute(student, rubric: rubric)
             fingerprints[index] = fingerprint
             let file = outputFolder.appendingPathComponent(ReportWriter.fileName(for: student.name))
             if !options.force, let earlier = try? ReportReader.read(file), earlier.fingerprint == fingerprint {

@@ -6,20 +6,15 @@ import Checks
 /// Joins the output folders of sharded runs into one, as a single run would
 /// have written it: every report and evidence folder, and one class summary.
 public struct ShardMerger {
-    public var rubricFile: String
+    /// The rubric the shards were graded with: its check order makes the summary's columns.
+    public var rubric: Rubric
 
-    public init(rubricFile: String) {
-        self.rubricFile = rubricFile
+    public init(rubric: Rubric) {
+        self.rubric = rubric
     }
 
     /// Returns how many student reports were merged.
     public func merge(_ folders: [URL], into output: URL) throws(GradingError) -> Int {
-        let rubric: Rubric
-        do {
-            rubric = try Rubric.load(from: rubricFile, knownCheckIDs: CheckID.all)
-        } catch {
-            throw GradingError(error.description)
-        }
         var reports: [String: (report: StudentReport, folder: URL)] = [:]
         for folder in folders {
             for report in try readReports(in: folder) {

@@ -17,6 +17,9 @@ public struct Rubric: Sendable, Equatable {
     /// The `programs:` section as composed, with its lines: ProgramDiscovery
     /// checks it, so the rubric file is parsed once.
     public var programs: ProgramsSection?
+    /// The YAML it was read from (empty for a rubric built in code): part of
+    /// every report's fingerprint, so an edited rubric regrades the class.
+    public var text: String = ""
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,

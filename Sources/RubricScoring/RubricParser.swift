@@ -33,13 +33,15 @@ struct RubricParser {
         guard let checks = top["checks"] else {
             throw problem(at: root, "the rubric has no 'checks' list")
         }
-        return Rubric(
+        var rubric = Rubric(
             name: try text(name, allowEmpty: false),
             checks: try parseChecks(checks),
             limits: try top["limits"].map(parseLimits) ?? .defaults,
             gradebook: try top["gradebook"].map(parseGradebook) ?? .standard,
             source: fileName,
             programs: top["programs"].map { ProgramsSection($0.value) })
+        rubric.text = yaml
+        return rubric
     }
 
     private func parseChecks(_ field: Field) throws(RubricError) -> [RubricCheck] {

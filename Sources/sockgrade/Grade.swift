@@ -30,8 +30,8 @@ struct Grade: ParsableCommand {
     @Option(help: "The class roster (CSV); by default a roster.csv beside the submissions.")
     var roster: String?
 
-    @Option(help: "The rubric (mark breakdown) to score against.")
-    var rubric = "rubric/socket-lab.yaml"
+    @Option(help: "The rubric (mark breakdown) to score against; by default the built-in one, which `sockgrade rubric` prints.")
+    var rubric: String?
 
     @Option(help: "The folder the reports are written to.")
     var out = "reports"
@@ -66,7 +66,7 @@ struct Grade: ParsableCommand {
         let rubric: Rubric
         var students: [StudentSubmission]
         do {
-            rubric = try Rubric.load(from: self.rubric, knownCheckIDs: CheckID.all)
+            rubric = try RubricChoice.load(self.rubric)
             let found = try SubmissionDiscovery.discoverClass(
                 paths: paths, username: username, roster: roster,
                 workFolder: URL(fileURLWithPath: out).appendingPathComponent("unpacked"))
@@ -89,7 +89,7 @@ struct Grade: ParsableCommand {
         defer { stopSignals.restore() }
         let grader = BatchGrader(
             rubric: rubric, outputFolder: output,
-            options: BatchOptions(jobs: jobs, force: force, rubricFile: self.rubric, helperExecutable: Self.executablePath),
+            options: BatchOptions(jobs: jobs, force: force, helperExecutable: Self.executablePath),
             cancellation: cancellation)
         let reports: [StudentReport]
         var graded = 0

@@ -13,12 +13,12 @@ struct Merge: ParsableCommand {
     @Option(help: "The folder the joined output goes to.")
     var out: String
 
-    @Option(help: "The rubric the shards were graded with (its check order makes the summary's columns).")
-    var rubric = "rubric/socket-lab.yaml"
+    @Option(help: "The rubric the shards were graded with (its check order makes the summary's columns); by default the built-in one.")
+    var rubric: String?
 
     func run() throws {
         do {
-            let merged = try ShardMerger(rubricFile: rubric).merge(folders.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out))
+            let merged = try ShardMerger(rubric: try RubricChoice.load(rubric)).merge(folders.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out))
             print("Merged \(merged) student report(s) from \(folders.count) folder(s) into \(out)/.")
         } catch {
             throw fail(String(describing: error))

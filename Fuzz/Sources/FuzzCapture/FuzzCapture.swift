@@ -1,3 +1,4 @@
+import CaptureAnalysis
 import PacketCapture
 import PacketDecoding
 import StreamReassembly

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The default rubric is in the binary, so `sockgrade grade ~/class` works
+/// from any folder, as a new user first tries it.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Sockgrade.binary.path), "needs a built sockgrade"))
+struct BuiltInRubricTests {
+    @Test func rubricPrintsTheShippedFileWordForWord() throws {
+        let result = try Sockgrade.run(["rubric"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let shipped = try String(contentsOf: Sockgrade.root.appendingPathComponent("rubric/socket-lab.yaml"), encoding: .utf8)
+        #expect(result.standardOutput == shipped)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "grading needs root here"))
+    func gradeOutsideTheCheckoutUsesTheBuiltInRubric() throws {
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let alice = Sockgrade.root.appendingPathComponent("submissions/alice")
+        let result = try Sockgrade.run(["grade", alice.path, "--out", "out"], in: elsewhere)
+        #expect(result.status == 0, "\(result.standardError)")
+        let data = try Data(contentsOf: elsewhere.appendingPathComponent("out/alice.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(report["rubric"] as? String == "Socket programming lab")
+        #expect(report["score"] as? Double == report["max_score"] as? Double)
+    }
+
+    /// --rubric still wins over the built-in one, and a wrong path is named.
+    @Test func aMissingRubricFileStillNamesIt() throws {
+        let result = try Sockgrade.run(["grade", "submissions", "--rubric", "/nonexistent/my-lab.yaml"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("/nonexistent/my-lab.yaml"))
+    }
+}
