@@ -42,7 +42,7 @@ package struct LiveChecks {
             let command = listening.command.joined(separator: " ")
             return Finding.passed(
                 CheckID.serverListening,
-                "The server (pid \(listening.pid), \(command)) listened on \(listening.row.local), \(Int(listening.seenAfter.milliseconds)) ms after it started.",
+                "The server (pid \(listening.pid), \(command)) listened on \(listening.row.local), \(Int(listening.seenAfter.milliseconds)) ms after it started.\(Self.hostnameNote(listening.row.local.ip, who: "server"))",
                 evidence: .object([
                     "pid": .int(Int(listening.pid)),
                     "command": .string(command),
@@ -98,11 +98,12 @@ package struct LiveChecks {
         guard !evidence.isEmpty else {
             return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
         }
+        let clientTarget = observed.sightings.first { $0.side == .client }?.row.remote.ip
         let connection = observed.sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
             ?? capturedHandshake(port: port).map(StreamEvidence.route) ?? "port \(port)"
         return Finding.passed(
             CheckID.clientEstablished,
-            "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).",
+            "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).\(Self.hostnameNote(clientTarget ?? "", who: "client"))",
             evidence: .object(fields))
     }
 
@@ -135,6 +136,14 @@ package struct LiveChecks {
             CheckID.usernameSent,
             "The client sent \(StreamEvidence.quote(sent.clientToServer.prefix)) (\(sent.clientToServer.payloadBytes) bytes) to \(sent.server) instead of the username '\(username)'\(direction).",
             evidence: streams)
+    }
+
+    /// Says so when a program used the machine's hostname, which the sandbox
+    /// resolves to 127.0.1.1 as a Debian machine does (`socket.gethostname()`).
+    static func hostnameNote(_ address: String, who: String) -> String {
+        let plain = address.hasPrefix("::ffff:") ? String(address.dropFirst("::ffff:".count)) : address
+        guard plain == Jail.hostnameAddress else { return "" }
+        return " The \(who) used the machine's hostname (\(Jail.hostname), which resolves to \(Jail.hostnameAddress) as on a Debian machine), as many tutorials do; that is fine."
     }
 
     private func capturedHandshake(port: UInt16) -> Conversation? {

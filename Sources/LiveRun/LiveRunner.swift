@@ -62,7 +62,8 @@ package struct LiveRunner: Sendable {
 
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: limits,
-            tools: tools, user: user, mode: mode, area: area, parentNamespace: parentNamespace, workBytes: workBytes,
+            tools: tools, user: user, mode: mode, area: area, hostsFile: scratch.hostsFile,
+            parentNamespace: parentNamespace, workBytes: workBytes,
             cancellation: cancellation, controlGroups: controlGroups).run()
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")

@@ -26,6 +26,8 @@ package struct LiveSession {
     package var user: SandboxUser?
     package var mode: SandboxMode
     package var area: ScratchSpace.StudentArea
+    /// The sandbox's /etc/hosts, where its hostname resolves to 127.0.1.1.
+    package var hostsFile: String?
     package var parentNamespace: NetworkNamespace?
     /// Size of the tmpfs the work folder lives on (made by the holder without root).
     package var workBytes: Int
@@ -45,10 +47,11 @@ package struct LiveSession {
         let studentLimits = makeLimits(into: &observed)
         observed.limits = studentLimits
         defer { removeGroup(studentLimits.group, into: &observed) }
-        let jail = Jail(
+        var jail = Jail(
             tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
             limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
             controlGroup: studentLimits.group)
+        jail.hostsFile = hostsFile
         let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
             let before = studentLimits.group?.events()

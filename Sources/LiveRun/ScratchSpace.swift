@@ -12,6 +12,8 @@ import Glibc
 public final class ScratchSpace: Sendable {
     package static let prefix = "sockgrade-run-"
     public let root: URL
+    /// The /etc/hosts every student's sandbox sees (`Jail.hostsText`).
+    public let hostsFile: String
 
     public init() throws(LiveRunError) {
         let base = FileManager.default.temporaryDirectory.path
@@ -23,6 +25,10 @@ public final class ScratchSpace: Sendable {
         root = URL(fileURLWithPath: String(cString: made))
         // Sandbox users must traverse into their own work folder, but not list the others.
         chmod(root.path, 0o711)
+        hostsFile = root.appendingPathComponent("hosts").path
+        guard FileManager.default.createFile(atPath: hostsFile, contents: Data(Jail.hostsText.utf8), attributes: [.posixPermissions: 0o644]) else {
+            throw LiveRunError("Cannot write the sandbox's hosts file \(hostsFile).")
+        }
     }
 
     deinit {

@@ -8,6 +8,20 @@ import Foundation
 public struct Jail: Sendable {
     /// Where the scratch copy appears inside the sandbox.
     public static let homeInside = "/home/student"
+    /// The sandbox's hostname. Tutorials bind and connect to
+    /// `socket.gethostname()`, so it must resolve as a Debian machine's own
+    /// name does: to 127.0.1.1, through /etc/hosts (see `hostsText`).
+    public static let hostname = "sockgrade"
+    public static let hostnameAddress = "127.0.1.1"
+    /// The sandbox's /etc/hosts: loopback names, and the hostname on 127.0.1.1
+    /// as Debian's installer writes it, so getaddrinfo, Java's InetAddress and
+    /// Node's dns.lookup all find it without a network.
+    public static let hostsText = """
+        127.0.0.1\tlocalhost
+        \(hostnameAddress)\t\(hostname)
+        ::1\tlocalhost ip6-localhost ip6-loopback
+
+        """
 
     public var tools: SandboxTools
     /// How nsenter joins the student's namespace(s).
@@ -23,6 +37,8 @@ public struct Jail: Sendable {
     public var launcherPrefix: [String]
     /// Extra `NAME=value` entries for the environment (a tool's own settings).
     public var environmentOverrides: [String] = []
+    /// A host file holding `hostsText`, bound over /etc/hosts; nil keeps the host's.
+    public var hostsFile: String?
 
     public init(
         tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser?,
@@ -69,9 +85,10 @@ public struct Jail: Sendable {
         ]
         arguments += [
             "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-            "--die-with-parent", "--new-session", "--hostname", "sockgrade",
+            "--die-with-parent", "--new-session", "--hostname", Jail.hostname,
             "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
         ]
+        if let hostsFile { arguments += ["--ro-bind", hostsFile, "/etc/hosts"] }
         arguments += systemLinks()
         arguments += toolchainBinds()  // toolchains outside /usr
         // The passwd database stays readable for getpwuid, the secrets do not.
