@@ -1,4 +1,5 @@
 import PacketCapture
+import PacketDecoding
 import Reporting
 import Sandbox
 import SocketTable
@@ -77,8 +78,9 @@ package struct LiveChecks {
         }
         var evidence: [String] = []
         var fields: [String: JSONValue] = ["port": .int(Int(port))]
-        let established = observed.sightings.filter { $0.row.state == .established }
-        let later = observed.sightings.filter { $0.row.state != .established }
+        let sightings = genuineSightings
+        let established = sightings.filter { $0.row.state == .established }
+        let later = sightings.filter { $0.row.state != .established }
         if let first = established.first {
             evidence.append("ESTABLISHED in /proc/net/tcp\(first.row.local.isIPv6 ? "6" : "") \(Int(first.seenAfter.milliseconds)) ms after the client started")
         } else if let first = later.first {
@@ -88,6 +90,9 @@ package struct LiveChecks {
             fields["netstat"] = .array(observed.sightings.map { .string($0.row.netstatLine) })
             fields["proc_states"] = .array(observed.sightings.map { .string("\($0.side.rawValue): \($0.row.state) after \($0.seenAfter.milliseconds) ms") })
         }
+        if !serverMadeConnections.isEmpty {
+            fields["made_by_the_server"] = .array(serverMadeConnections.map { .string("\($0.client) → \($0.server)") }.sorted { "\($0)" < "\($1)" })
+        }
         if let handshake = capturedHandshake(port: port) {
             let frames = [handshake.handshake.synFrame, handshake.handshake.synAckFrame, handshake.handshake.ackFrame].compactMap { $0 }
             evidence.append("the handshake in the live capture, frames \(frames.map(String.init).joined(separator: ", "))")
@@ -96,14 +101,16 @@ package struct LiveChecks {
         }
         fields["evidence"] = .array(evidence.map { .string($0) })
         guard !evidence.isEmpty else {
-            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
+            let selfMade = serverMadeConnections.isEmpty ? "" : " The only connections to it were made by the server's own processes, to themselves."
+            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(selfMade)\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
         }
-        let clientTarget = observed.sightings.first { $0.side == .client }?.row.remote.ip
-        let connection = observed.sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
+        let clientTarget = sightings.first { $0.side == .client }?.row.remote.ip
+        let connection = sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
             ?? capturedHandshake(port: port).map(StreamEvidence.route) ?? "port \(port)"
+        let unaccepted = observed.unacceptedByServer > 0 ? " The server never accepted it: the connection was still waiting in its listen queue when the client ended." : ""
         return Finding.passed(
             CheckID.clientEstablished,
-            "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).\(Self.hostnameNote(clientTarget ?? "", who: "client"))",
+            "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).\(unaccepted)\(Self.hostnameNote(clientTarget ?? "", who: "client"))",
             evidence: .object(fields))
     }
 
@@ -117,18 +124,19 @@ package struct LiveChecks {
         guard let capture = observed.capture else {
             return Finding.error(CheckID.usernameSent, observed.captureProblem ?? "There is no live capture.")
         }
-        let toServer = capture.conversations.filter { $0.server.port == port }
+        let toServer = capture.conversations.filter(reachesServer)
         for conversation in toServer {
             if let match = conversation.clientToServer.matches.first {
+                let unread = observed.unreadByServer > 0 ? " The server never read it: \(observed.unreadByServer) bytes were still waiting in its socket when the client ended." : ""
                 return Finding.passed(
                     CheckID.usernameSent,
-                    "The username '\(username)' went from \(StreamEvidence.route(conversation)) in \(StreamEvidence.frames(match.frames)) of the live capture.",
+                    "The username '\(username)' went from \(StreamEvidence.route(conversation)) in \(StreamEvidence.frames(match.frames)) of the live capture.\(unread)",
                     evidence: StreamEvidence.match(match, in: conversation))
             }
         }
         let streams: JSONValue = .object(["streams": .array(toServer.map(StreamEvidence.summary))])
         guard let sent = toServer.first(where: { $0.clientToServer.payloadBytes > 0 }) else {
-            let what = toServer.isEmpty ? "No TCP connection to port \(port) was captured" : "The client connected to port \(port) but sent no data"
+            let what = toServer.isEmpty ? noConnectionCaptured(port: port, in: capture) : "The client connected to port \(port) but sent no data"
             return Finding.failed(CheckID.usernameSent, "\(what), so the username '\(username)' was not sent.", evidence: streams)
         }
         let direction = sent.serverToClient.matches.isEmpty ? "" : " (the username only travelled from the server to the client)"
@@ -147,7 +155,45 @@ package struct LiveChecks {
     }
 
     private func capturedHandshake(port: UInt16) -> Conversation? {
-        observed.capture?.conversations.first { $0.server.port == port && $0.handshake.complete }
+        observed.capture?.conversations.first { reachesServer($0) && $0.handshake.complete }
+    }
+
+    /// Why no captured conversation counts: none reached the port, or those
+    /// that did went to another address, or the server made them to itself.
+    private func noConnectionCaptured(port: UInt16, in capture: CaptureAnalysis) -> String {
+        let elsewhere = capture.conversations.filter { $0.server.port == port }
+        guard let first = elsewhere.first else { return "No TCP connection to port \(port) was captured" }
+        let listening = observed.serverAddresses.listeners.map { "\($0.local)" }.joined(separator: ", ")
+        let selfMade = elsewhere.contains { conversation in
+            serverMadeConnections.contains { $0.client.port == conversation.client.port }
+        }
+        if selfMade {
+            return "The only captured connection to port \(port) was the server's own, to itself"
+        }
+        return "No TCP connection to the server (\(listening)) was captured; the one to port \(port) went to \(first.server), where the server does not listen"
+    }
+
+    /// Connections whose client end the server's own processes held: the
+    /// server talking to itself, which is no client's doing.
+    private var serverMadeConnections: Set<ConnectionEnds> {
+        Set(observed.sightings.filter { $0.side == .client && $0.owner == .server }.map(\.connection))
+    }
+
+    private var genuineSightings: [ConnectionSighting] {
+        let selfMade = serverMadeConnections
+        return observed.sightings.filter { !selfMade.contains($0.connection) }
+    }
+
+    /// A captured conversation to one of the server's listening addresses
+    /// that the server did not open to itself.
+    private func reachesServer(_ conversation: Conversation) -> Bool {
+        let server = conversation.server, client = conversation.client
+        var pureIPv6 = false
+        if case .v6(_, _) = server.address { pureIPv6 = server.address.embeddedIPv4 == nil }
+        guard observed.serverAddresses.accepts(host: "\(server.address)", port: server.port, isPureIPv6: pureIPv6) else { return false }
+        return !serverMadeConnections.contains { ends in
+            ends.client.port == client.port && ServerAddresses.host(ends.client.ip) == ServerAddresses.host("\(client.address)")
+        }
     }
 
     private var clientEnding: String {

@@ -16,6 +16,14 @@ package struct LiveObservations {
     /// Why a program could not be started (missing toolchain, compile error), by role.
     package internal(set) var buildFailures: [ProgramRole: String] = [:]
     package internal(set) var listening: ListeningSocket?
+    /// Every LISTEN row the server owned on that port (IPv4 and IPv6): what a
+    /// connection must reach to count as one to the server.
+    package internal(set) var serverAddresses = ServerAddresses(listeners: [])
+    /// What the server had not done with the client's connections once the
+    /// client ended and the server was given a moment: bytes sent to it but
+    /// never read, connections never accepted.
+    package internal(set) var unreadByServer: UInt32 = 0
+    package internal(set) var unacceptedByServer = 0
     /// LISTEN rows seen that no server process owned (for the failure message).
     package internal(set) var strayListeners: [SocketRow] = []
     package internal(set) var serverExit: ExitStatus?
@@ -51,7 +59,23 @@ package struct ListeningSocket {
 package struct ConnectionSighting: Equatable {
     package enum Side: String { case client, server }
 
+    /// Whose processes held the socket when it was first seen; nil when no
+    /// process did (TIME_WAIT, a connection still in the accept queue).
+    package enum Owner: String { case client, server }
+
     package internal(set) var row: SocketRow
     package internal(set) var side: Side
+    package internal(set) var owner: Owner?
     package internal(set) var seenAfter: Duration
+
+    /// The connection as (client end, server end), whichever side the row is.
+    package var connection: ConnectionEnds {
+        side == .client ? ConnectionEnds(client: row.local, server: row.remote) : ConnectionEnds(client: row.remote, server: row.local)
+    }
+}
+
+/// One TCP connection's two ends, as the socket table shows them.
+package struct ConnectionEnds: Hashable, Sendable {
+    package var client: SocketAddress
+    package var server: SocketAddress
 }

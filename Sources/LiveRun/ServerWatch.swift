@@ -20,6 +20,10 @@ package struct ServerWatch {
                 sandbox = sandbox ?? watcher.pidNamespace(ofSandbox: process.pid)
                 if let sandbox, let found = ownedListener(listeners, sandbox: sandbox) {
                     observed.listening = found
+                    observed.serverAddresses = ServerAddresses(listeners: listeners.filter { row in
+                        row.local.port == found.row.local.port
+                            && (row == found.row || watcher.owner(ofSocket: row.inode, inSandbox: sandbox) != nil)
+                    })
                     observed.tableAtListen = rows
                     return
                 }
@@ -35,20 +39,44 @@ package struct ServerWatch {
     /// Polls until the client exits or the limit passes, noting every row that
     /// shows a connection to the server's port, the moment it is first seen.
     package func followClient(_ client: ChildProcess, within limit: Duration, into observed: inout LiveObservations) {
-        guard let port = observed.listening?.row.local.port else { return }
+        guard observed.listening != nil else { return }
         let deadline = ContinuousClock.now + limit
         let schedule = PollSchedule()
+        var sandboxes = Sandboxes(server: watcher.pidNamespace(ofSandbox: process.pid))
         while true {
             client.pollOnce(timeoutMilliseconds: schedule.nextWaitMilliseconds)
             process.pollOnce(timeoutMilliseconds: 0)
+            sandboxes.client = sandboxes.client ?? watcher.pidNamespace(ofSandbox: client.pid)
             guard let rows = rows(into: &observed) else { return }
-            note(rows, port: port, start: client.startedAt, into: &observed)
+            note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
             if client.hasExited || ContinuousClock.now >= deadline || cancellation.isCancelled { break }
         }
         // Rows left behind after the exit (TIME_WAIT, CLOSE_WAIT) still prove the connection.
         if let rows = rows(into: &observed) {
-            note(rows, port: port, start: client.startedAt, into: &observed)
+            note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
         }
+        awaitServerCaughtUp(into: &observed)
+    }
+
+    /// Gives the server up to `limit` after the client ended to accept and read
+    /// what was sent, then notes what it still had not: a fast client exits
+    /// before a correct server is even scheduled, so one look would wrong it.
+    private func awaitServerCaughtUp(within limit: Duration = .milliseconds(300), into observed: inout LiveObservations) {
+        let deadline = ContinuousClock.now + limit
+        while let rows = rows(into: &observed) {
+            let ends = rows.filter { $0.state == .established && observed.serverAddresses.accepts($0.local) }
+            observed.unreadByServer = ends.map(\.receiveQueue).reduce(0, +)
+            observed.unacceptedByServer = ends.filter { $0.inode == 0 }.count
+            let caughtUp = observed.unreadByServer == 0 && observed.unacceptedByServer == 0
+            if caughtUp || process.hasExited || ContinuousClock.now >= deadline { return }
+            process.pollOnce(timeoutMilliseconds: 10)
+        }
+    }
+
+    /// The PID namespaces of the two programs' sandboxes, to tell whose socket a row is.
+    private struct Sandboxes {
+        var server: UInt64?
+        var client: UInt64?
     }
 
     private func rows(into observed: inout LiveObservations) -> [SocketRow]? {
@@ -59,6 +87,13 @@ package struct ServerWatch {
             observed.socketTableProblem = error.message
             return nil
         }
+    }
+
+    private func owner(of row: SocketRow, _ sandboxes: Sandboxes) -> ConnectionSighting.Owner? {
+        guard row.inode != 0 else { return nil }
+        if let client = sandboxes.client, watcher.owner(ofSocket: row.inode, inSandbox: client) != nil { return .client }
+        if let server = sandboxes.server, watcher.owner(ofSocket: row.inode, inSandbox: server) != nil { return .server }
+        return nil
     }
 
     private func ownedListener(_ listeners: [SocketRow], sandbox: UInt64) -> ListeningSocket? {
@@ -72,21 +107,25 @@ package struct ServerWatch {
         return nil
     }
 
-    private func note(_ rows: [SocketRow], port: UInt16, start: ContinuousClock.Instant, into observed: inout LiveObservations) {
+    private func note(_ rows: [SocketRow], sandboxes: Sandboxes, start: ContinuousClock.Instant, into observed: inout LiveObservations) {
         for row in rows where row.state != .listen && (row.state == .established || row.state.impliesEstablished) {
             let side: ConnectionSighting.Side
-            if row.remote.port == port {
+            if observed.serverAddresses.accepts(row.remote) {
                 side = .client
-            } else if row.local.port == port {
+            } else if observed.serverAddresses.accepts(row.local) {
                 side = .server
             } else {
                 continue
             }
-            let known = observed.sightings.contains {
+            let known = observed.sightings.firstIndex {
                 $0.row.local == row.local && $0.row.remote == row.remote && $0.row.state == row.state
             }
-            if !known {
-                observed.sightings.append(ConnectionSighting(row: row, side: side, seenAfter: .now - start))
+            // A connection first seen in the accept queue gets its owner once accepted.
+            if let known, observed.sightings[known].owner == nil {
+                observed.sightings[known].owner = owner(of: row, sandboxes)
+            }
+            if known == nil {
+                observed.sightings.append(ConnectionSighting(row: row, side: side, owner: owner(of: row, sandboxes), seenAfter: .now - start))
                 // Keep the table of the first sighting, or of the first ESTABLISHED one.
                 if observed.tableAtConnection.isEmpty || (row.state == .established && !observed.tableAtConnection.contains { $0.state == .established }) {
                     observed.tableAtConnection = rows

@@ -32,6 +32,9 @@ struct HostileSuiteTests {
         "twin-b": ("passed", "passed", "passed", nil),
         "noout": ("passed", "passed", "passed", nil),
         "segv": ("failed", "skipped", "skipped", "SIGSEGV"),
+        // Forged passes: the client talks to its own listener on 127.0.0.2, or the server to itself.
+        "selfie": ("passed", "failed", "failed", nil),
+        "selftalk": ("passed", "failed", "failed", nil),
     ]
 
     /// Without root there is no cgroup: the fork bomb meets RLIMIT_NPROC and the
@@ -108,6 +111,10 @@ struct HostileSuiteTests {
         #expect(manyfiles.contains("No space left on device"))
         let sleeper = try readReport(folder.appendingPathComponent("sleeper.json"))
         #expect((sleeper["programs"] as? [[String: Any]])?.first { $0["role"] as? String == "client" }?["timed_out"] as? Bool == true)
+        let selfie = try checkMessage(folder, student: "selfie", check: "username-sent")
+        #expect(selfie.contains("went to 127.0.0.2:60200, where the server does not listen"), "\(selfie)")
+        let selftalk = try checkMessage(folder, student: "selftalk", check: "client-established")
+        #expect(selftalk.contains("made by the server's own processes"), "\(selftalk)")
         let noout = try programOutput(folder, student: "noout", role: "client")
         #expect(noout.contains("\u{FFFD}"))
     }
@@ -115,6 +122,12 @@ struct HostileSuiteTests {
     private func readReport(_ url: URL) throws -> [String: Any] {
         let data = try Data(contentsOf: url)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    private func checkMessage(_ folder: URL, student: String, check: String) throws -> String {
+        let report = try readReport(folder.appendingPathComponent("\(student).json"))
+        let checks = report["checks"] as? [[String: Any]] ?? []
+        return checks.first { $0["id"] as? String == check }?["message"] as? String ?? ""
     }
 
     private func programOutput(_ folder: URL, student: String, role: String) throws -> String {
