@@ -20,7 +20,7 @@ package struct AttributionCheck {
                 credits.append("\(source.path):\(index + 1): \(comment.trimmingCharacters(in: .whitespaces).prefix(160))")
             }
         }
-        let evidence: JSONValue = .object(["credits": .array(credits.prefix(10).map { .string($0) })])
+        let evidence = AttributionEvidence(credits: Array(credits.prefix(10)))
         guard let first = credits.first else {
             return Finding.failed(CheckID.attribution, "No source file credits a tutorial: the hand-out asks for a comment with its URL (or \"based on …\").", evidence: evidence)
         }
@@ -41,4 +41,9 @@ package struct AttributionCheck {
         }
         return nil
     }
+}
+
+/// The first ten comments that credit a tutorial.
+package struct AttributionEvidence: Encodable, Equatable {
+    package var credits: [String]
 }

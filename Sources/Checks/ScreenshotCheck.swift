@@ -23,14 +23,10 @@ package struct ScreenshotCheck {
             if case .failure(let problem) = item.image { return "\(item.path): \(problem.reason)" }
             return nil
         }
-        let described: [JSONValue] = images.map { item in
-            let fields: [String: JSONValue] = [
-                "file": .string(item.path), "format": .string(item.image.format.rawValue),
-                "width": .int(item.image.width), "height": .int(item.image.height),
-            ]
-            return .object(fields)
+        let described = images.map { item in
+            ImagesEvidence.Image(file: item.path, format: item.image.format.rawValue, width: item.image.width, height: item.image.height)
         }
-        let evidence: JSONValue = .object(["images": .array(described), "damaged": .array(problems.map { .string($0) })])
+        let evidence = ImagesEvidence(images: described, damaged: problems)
         let listed = images.map { "\($0.path) (\($0.image.format.rawValue) \($0.image.width)×\($0.image.height))" }
         let damaged = problems.isEmpty ? "" : " Not whole images: \(problems.joined(separator: "; "))."
         let screenshots = images.count >= 2
@@ -62,7 +58,7 @@ package struct ScreenshotCheck {
         return states.map { id, name, word in
             let rows = texts.flatMap { text in text.lines.filter { $0.uppercased().contains(word) }.map { (text.file, $0) } }
             let matching = rows.filter { NetstatLine.mentions(port: port, in: $0.1) }
-            let evidence: JSONValue = .object(["port": .int(Int(port)), "rows": .array(rows.map { .string("\($0.0): \($0.1)") })])
+            let evidence = ScreenshotRowsEvidence(port: port, rows: rows.map { "\($0.0): \($0.1)" })
             if let first = matching.first {
                 return Finding.passed(id, "\(first.0) shows \(article[id] ?? "a") \(name) row for port \(port): \(first.1)", evidence: evidence)
             }
@@ -70,4 +66,24 @@ package struct ScreenshotCheck {
             return Finding.failed(id, "No screenshot shows \(article[id] ?? "a") \(name) row for port \(port), the port the server used; \(seen).", evidence: evidence)
         }
     }
+}
+
+/// The images found, and those that are not whole.
+package struct ImagesEvidence: Encodable, Equatable {
+    package struct Image: Encodable, Equatable {
+        package var file: String
+        package var format: String
+        package var width: Int
+        package var height: Int
+    }
+
+    package var images: [Image]
+    package var damaged: [String]
+}
+
+/// The LISTEN or ESTABLISHED rows OCR read, for the server's port.
+package struct ScreenshotRowsEvidence: Encodable, Equatable {
+    package var port: UInt16
+    /// "file: row" for each row read.
+    package var rows: [String]
 }
