@@ -9,24 +9,15 @@ import Glibc
 /// Runs real commands in the real sandbox: needs root, bubblewrap and util-linux.
 @Suite(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap"), "needs root and bubblewrap"))
 struct JailTests {
-    let folder: URL
-    let namespace: NetworkNamespace
-    let jail: Jail
+    let sandbox: TestJail
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-jail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let user = SandboxUser.slot(7)
-        chown(folder.path, user.uid, user.gid)
-        namespace = try NetworkNamespace()
-        jail = Jail(tools: try SandboxTools.locate(), namespace: namespace, user: user, scratchFolder: folder.path)
+        sandbox = try TestJail(slot: 7)
     }
 
     private func run(_ script: String) throws -> ChildProcess {
-        let child = try ChildProcess(arguments: jail.commandLine(for: ["/bin/sh", "-c", script]), environment: jail.environment, outputLimit: 8192)
-        #expect(child.wait(timeout: .seconds(20)))
-        child.drainRemaining()
-        try? FileManager.default.removeItem(at: folder)
+        let child = try sandbox.jail.launch(["/bin/sh", "-c", script], in: Jail.homeInside, outputLimit: 8192)
+        #expect(sandbox.finish(child))
         return child
     }
 
