@@ -95,8 +95,9 @@ public struct Jail: Sendable {
         }
         arguments += [
             "--proc", "/proc", "--dev", "/dev",
-            // Every key any uid may view, and each uid's key counts: names of an
-            // instructor's keys without root (same kernel uid), a channel between students.
+            // Key tables procfs does not namespace: every key the uid may view
+            // (without root, the names of an instructor's keys: same kernel uid)
+            // and each uid's key counts. (/proc/locks is filtered by PID namespace.)
             "--ro-bind", "/dev/null", "/proc/keys", "--ro-bind", "/dev/null", "/proc/key-users",
             // bubblewrap makes new folders 0700 root: /tmp must be sticky and
             // world-writable, /home traversable by the student's uid.

@@ -43,6 +43,29 @@ struct JailTests {
         #expect(child.standardOutput.text == "hidden\nrefused\nhome\n")
     }
 
+    /// The host's file locks are not listed inside (the kernel shows in
+    /// /proc/locks only the locks of the reader's PID namespace), and a program
+    /// still locks its own files: go build, SQLite and the JVM need flock/fcntl
+    /// locks, so the seccomp filter leaves them allowed (see README, The sandbox).
+    @Test func ownFilesLockButTheMachinesLocksAreNotListed() throws {
+        let held = open(sandbox.folder.appendingPathComponent("held-by-host").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        defer { close(held) }
+        let hostLocks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+        #expect(!hostLocks.isEmpty)
+        let child = try run("""
+            /usr/bin/python3 -c '
+            import fcntl
+            print("listed:", len(open("/proc/locks").read().splitlines()))
+            f = open("own", "w")
+            fcntl.flock(f, fcntl.LOCK_EX)
+            fcntl.lockf(f, fcntl.LOCK_EX)
+            print("locked own file")
+            '
+            """)
+        #expect(child.standardOutput.text == "listed: 0\nlocked own file\n", "\(child.standardError.text)")
+    }
+
     @Test func isPidOneInItsOwnNamespace() throws {
         let child = try run("ls /proc | grep -c '^[0-9]'")
         let count = Int(child.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 99

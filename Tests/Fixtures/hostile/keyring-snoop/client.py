@@ -26,7 +26,7 @@ if key >= 0:
     read("read instructor key", key)
 attempt("add key to @u", ADD_KEY, b"user", b"sockgrade-left-by-keyring-snoop", b"passed on", 9, USER)
 try:
-    listed = open("/proc/keys").read()   # the sandbox hides it: empty, or unreadable without root
+    listed = open("/proc/keys").read()   # the sandbox binds /dev/null over it (nodev: unreadable)
     print("proc keys: got:", listed) if listed else print("proc keys: blocked: lists nothing")
 except OSError as error:
     print("proc keys: blocked:", error.strerror)
