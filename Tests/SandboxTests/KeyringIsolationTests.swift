@@ -86,6 +86,7 @@ struct KeyringIsolationTests {
             arguments: asUser.dropLast() + ["/bin/sh", "-c", #"for id in $("$1" rlist "$2"); do "$1" rdescribe "$id"; done"#, "list", asUser.last ?? "", keyring],
             environment: [], outputLimit: 4096)
         finish(child)
+        #expect(child.status == .exited(0), "\(child.standardError.text)")
         return child.standardOutput.text.split(separator: "\n").map(String.init)
     }
 

@@ -25,6 +25,9 @@ struct InstructorKey {
         let result = try Command.run(
             URL(fileURLWithPath: "/usr/bin/setpriv"),
             ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--", "/bin/sh", "-c", script, "list", keyctl])
+        guard result.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "listing uid \(uid)'s keyrings: \(result.standardError)"])
+        }
         return result.standardOutput.split(separator: "\n").map(String.init).filter { !$0.hasSuffix(";_uid.\(uid)") }
     }
 }
