@@ -9,8 +9,8 @@ JOBS ?= 2
 TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-linux \
          ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
          node:nodejs tcpdump:tcpdump pkg-config:pkg-config \
-         tshark:tshark
-LIBRARIES := libpcap-dev
+         tshark:tshark keyctl:keyutils
+LIBRARIES := libpcap-dev libseccomp-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
 # Toolchains student programs are built with inside the sandbox, and

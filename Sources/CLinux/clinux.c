@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -49,4 +50,8 @@ int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) 
 
 int sockgrade_pipe_cloexec(int ends[2]) {
     return pipe2(ends, O_CLOEXEC);
+}
+
+int sockgrade_memfd_cloexec(const char *name) {
+    return memfd_create(name, MFD_CLOEXEC);
 }

@@ -44,6 +44,7 @@ package struct LiveSession {
             observed.setupFailure = "The grader could not create a network namespace: \(error)"
             return observed
         }
+        clearKeyrings(into: &observed)
         let studentLimits = makeLimits(into: &observed)
         observed.limits = studentLimits
         defer { removeGroup(studentLimits.group, into: &observed) }
@@ -79,7 +80,20 @@ package struct LiveSession {
         if capture != nil {
             analyzeCapture(at: capturePath, into: &observed)
         }
+        clearKeyrings(into: &observed)
         return observed
+    }
+
+    /// Empties the slot uid's own keyrings before and after the student, so
+    /// nothing passes to the next student on this slot or stays on the host.
+    /// Without root each program's user namespace has keyrings of its own.
+    private func clearKeyrings(into observed: inout LiveObservations) {
+        guard let user else { return }
+        do {
+            try user.clearKeyrings(tools: tools)
+        } catch {
+            observed.notes.append("The grader could not empty the keyrings of the sandbox uid: \(error)")
+        }
     }
 
     private func runPrograms(jail: Jail, watcher: SocketWatcher, observed: inout LiveObservations) {

@@ -9,7 +9,7 @@ extension ChildProcess {
     /// up by the C library; returns 0 or an errno.
     static func spawn(
         _ arguments: [String], _ environment: [String],
-        stdout: Int32, stderr: Int32, pid: inout pid_t
+        stdout: Int32, stderr: Int32, inheriting: Int32?, pid: inout pid_t
     ) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -17,7 +17,12 @@ extension ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        sockgrade_spawn_close_from(&actions, 3)
+        // dup2 clears close-on-exec on the copy (and, since glibc 2.29, on the
+        // descriptor itself when it already has that number).
+        if let inheriting {
+            posix_spawn_file_actions_adddup2(&actions, inheriting, inheritedDescriptor)
+        }
+        sockgrade_spawn_close_from(&actions, inheriting == nil ? 3 : inheritedDescriptor + 1)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

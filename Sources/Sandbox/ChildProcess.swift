@@ -23,14 +23,23 @@ public final class ChildProcess: @unchecked Sendable {
     public var standardError: CapturedOutput { stderrPipe.output }
     public var hasExited: Bool { status != nil }
 
+    /// The number a descriptor handed over with `inheriting` has in the child.
+    public static let inheritedDescriptor: Int32 = 3
+
     /// Starts `arguments[0]` (an absolute path) with exactly `environment`.
-    public init(arguments: [String], environment: [String], outputLimit: Int) throws(SandboxError) {
+    /// The child gets no descriptor of the grader beyond 0, 1 and 2, except
+    /// `inheriting`, which it finds as `inheritedDescriptor` (a seccomp program
+    /// for bubblewrap's `--seccomp 3`); the caller still owns and closes it.
+    public init(
+        arguments: [String], environment: [String], outputLimit: Int, inheriting: Int32? = nil
+    ) throws(SandboxError) {
         precondition(!arguments.isEmpty, "a command needs a program")
         self.arguments = arguments
         let outPipe = try Self.makePipe()
         let errPipe = try Self.makePipe()
         var spawned: pid_t = 0
-        let result = Self.spawn(arguments, environment, stdout: outPipe.write, stderr: errPipe.write, pid: &spawned)
+        let result = Self.spawn(
+            arguments, environment, stdout: outPipe.write, stderr: errPipe.write, inheriting: inheriting, pid: &spawned)
         Glibc.close(outPipe.write)
         Glibc.close(errPipe.write)
         guard result == 0 else {

@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Jail {
-    /// Starts `program` inside the sandbox, in `workingDirectory` as the sandbox sees it.
+    /// Starts `program` inside the sandbox, in `workingDirectory` as the sandbox
+    /// sees it, with the sandbox's seccomp program on descriptor 3 for bubblewrap.
     public func launch(_ program: [String], in workingDirectory: String, outputLimit: Int) throws(SandboxError) -> ChildProcess {
-        try ChildProcess(
+        let filter = try SeccompFilter.sandbox().makeDescriptor()
+        defer { close(filter) }
+        return try ChildProcess(
             arguments: commandLine(for: program, workingDirectory: workingDirectory),
-            environment: environment, outputLimit: outputLimit)
+            environment: environment, outputLimit: outputLimit, inheriting: filter)
     }
 }

@@ -54,13 +54,26 @@ public struct Jail: Sendable {
         self.launcherPrefix = controlGroup?.launcherPrefix ?? []
     }
 
-    /// The full command line that runs `program` (absolute path inside the sandbox).
+    /// The full command line that runs `program` (absolute path inside the
+    /// sandbox). Bubblewrap reads its seccomp program from descriptor 3, which
+    /// `launch` hands over.
     public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
-        launcherPrefix + [tools.nsenter] + nsenterArguments + ["--", tools.bubblewrap]
+        launcherPrefix + [tools.nsenter] + nsenterArguments + ["--"] + freshSessionKeyring + [tools.bubblewrap]
             + bubblewrapArguments(workingDirectory: workingDirectory)
+            + ["--seccomp", String(ChildProcess.inheritedDescriptor)]
             + ["--"] + identityArguments
             + [tools.prlimit] + limits.prlimitArguments + ["--"]
             + program
+    }
+
+    /// A shell that swaps its session keyring for a new, empty one
+    /// (`keyctl new_session` replaces its parent's) and execs the rest, so the
+    /// program cannot reach the keys of the session the grader was started in
+    /// (an instructor's login keys), nor share a keyring with another student.
+    /// It runs before bubblewrap, whose seccomp filter then denies keyctl.
+    private var freshSessionKeyring: [String] {
+        let script = #""$1" new_session >/dev/null || { echo "sockgrade: keyctl new_session failed; the program was not started" >&2; exit 125; }; shift; exec "$@""#
+        return ["/bin/sh", "-c", script, "sockgrade-keyring", tools.keyctl]
     }
 
     /// Root mode drops to the unprivileged uid with setpriv after bubblewrap has
@@ -99,6 +112,10 @@ public struct Jail: Sendable {
         }
         arguments += [
             "--proc", "/proc", "--dev", "/dev",
+            // Key tables procfs does not namespace: every key the uid may view
+            // (without root, the names of an instructor's keys: same kernel uid)
+            // and each uid's key counts. (/proc/locks is filtered by PID namespace.)
+            "--ro-bind", "/dev/null", "/proc/keys", "--ro-bind", "/dev/null", "/proc/key-users",
             // bubblewrap makes new folders 0700 root: /tmp must be sticky and
             // world-writable, /home traversable by the student's uid.
             "--perms", "1777", "--size", String(temporarySizeBytes), "--tmpfs", "/tmp",

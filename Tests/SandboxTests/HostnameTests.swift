@@ -25,7 +25,7 @@ struct HostnameTests {
         let namespace = try NetworkNamespace()
         var jail = Jail(tools: try SandboxTools.locate(), namespace: namespace, user: user, scratchFolder: work.path)
         jail.hostsFile = hosts.path
-        let child = try ChildProcess(arguments: jail.commandLine(for: command), environment: jail.environment, outputLimit: 8192)
+        let child = try jail.launch(command, in: Jail.homeInside, outputLimit: 8192)
         #expect(child.wait(timeout: .seconds(30)))
         child.drainRemaining()
         withExtendedLifetime(namespace) {}

@@ -9,24 +9,15 @@ import Glibc
 /// Runs real commands in the real sandbox: needs root, bubblewrap and util-linux.
 @Suite(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap"), "needs root and bubblewrap"))
 struct JailTests {
-    let folder: URL
-    let namespace: NetworkNamespace
-    let jail: Jail
+    let sandbox: TestJail
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-jail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let user = SandboxUser.slot(7)
-        chown(folder.path, user.uid, user.gid)
-        namespace = try NetworkNamespace()
-        jail = Jail(tools: try SandboxTools.locate(), namespace: namespace, user: user, scratchFolder: folder.path)
+        sandbox = try TestJail(slot: 7)
     }
 
     private func run(_ script: String) throws -> ChildProcess {
-        let child = try ChildProcess(arguments: jail.commandLine(for: ["/bin/sh", "-c", script]), environment: jail.environment, outputLimit: 8192)
-        #expect(child.wait(timeout: .seconds(20)))
-        child.drainRemaining()
-        try? FileManager.default.removeItem(at: folder)
+        let child = try sandbox.jail.launch(["/bin/sh", "-c", script], in: Jail.homeInside, outputLimit: 8192)
+        #expect(sandbox.finish(child))
         return child
     }
 
@@ -50,6 +41,29 @@ struct JailTests {
             touch $HOME/ok && echo home
             """)
         #expect(child.standardOutput.text == "hidden\nrefused\nhome\n")
+    }
+
+    /// The host's file locks are not listed inside (the kernel shows in
+    /// /proc/locks only the locks of the reader's PID namespace), and a program
+    /// still locks its own files: go build, SQLite and the JVM need flock/fcntl
+    /// locks, so the seccomp filter leaves them allowed (see README, The sandbox).
+    @Test func ownFilesLockButTheMachinesLocksAreNotListed() throws {
+        let held = open(sandbox.folder.appendingPathComponent("held-by-host").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        defer { close(held) }
+        let hostLocks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+        #expect(!hostLocks.isEmpty)
+        let child = try run("""
+            /usr/bin/python3 -c '
+            import fcntl
+            print("listed:", len(open("/proc/locks").read().splitlines()))
+            f = open("own", "w")
+            fcntl.flock(f, fcntl.LOCK_EX)
+            fcntl.lockf(f, fcntl.LOCK_EX)
+            print("locked own file")
+            '
+            """)
+        #expect(child.standardOutput.text == "listed: 0\nlocked own file\n", "\(child.standardError.text)")
     }
 
     @Test func isPidOneInItsOwnNamespace() throws {

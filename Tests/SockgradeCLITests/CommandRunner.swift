@@ -16,12 +16,13 @@ enum Sockgrade {
     /// `make test` builds the package before testing, so the debug binary is there.
     static var binary: URL { root.appendingPathComponent(".build/debug/sockgrade") }
 
+    /// `launcher` (a command that execs the rest) runs inside the fence as `user`, before the grader.
     static func run(
         _ arguments: [String], in folder: URL = root, environment: [String: String]? = nil, fence: TestFence? = nil,
-        user: String? = nil
+        user: String? = nil, launcher: [String] = []
     ) throws -> CommandResult {
         guard let fence else { return try Command.run(binary, arguments, in: folder, environment: environment) }
-        let command = fence.wrap([binary.path] + arguments, as: user)
+        let command = fence.wrap(launcher + [binary.path] + arguments, as: user)
         return try Command.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()), in: folder, environment: environment)
     }
 }

@@ -35,6 +35,8 @@ struct HostileSuiteTests {
         // Forged passes: the client talks to its own listener on 127.0.0.2, or the server to itself.
         "selfie": ("passed", "failed", "failed", nil),
         "selftalk": ("passed", "failed", "failed", nil),
+        "keyring-snoop": ("passed", "passed", "passed", nil),
+        "keyring-reader": ("passed", "passed", "passed", nil),
     ]
 
     /// Without root there is no cgroup: the fork bomb meets RLIMIT_NPROC and the
@@ -51,11 +53,12 @@ struct HostileSuiteTests {
         let user = rootless ? try UnprivilegedUser.make(owning: output.url) : nil
         let diskBefore = freeBytes(FileManager.default.temporaryDirectory.path)
         let fence = try TestFence()
+        let instructorKey = InstructorKey()
         let result = try Sockgrade.run(
             ["grade", fixtures.path, "--rubric", fixtures.appendingPathComponent("rubric.yaml").path,
              "--out", output.url.path, "--jobs", "2", "--force"],
             environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR": "/tmp"],
-            fence: fence, user: user)
+            fence: fence, user: user, launcher: instructorKey.launcher)
         #expect(result.status == 0, "\(result.standardError)")
 
         for (student, common) in Self.expected {
@@ -74,6 +77,7 @@ struct HostileSuiteTests {
             }
         }
         try checkOutputs(output.url)
+        try checkKeyrings(output.url, instructorKey: instructorKey, rootless: rootless)
 
         // Nothing survives: processes, cgroups, mounts, scratch folders, disk. Other
         // suites grade at the same time, so only what this run's grader made counts.
@@ -117,6 +121,28 @@ struct HostileSuiteTests {
         #expect(selftalk.contains("made by the server's own processes"), "\(selftalk)")
         let noout = try programOutput(folder, student: "noout", role: "client")
         #expect(noout.contains("\u{FFFD}"))
+    }
+
+    /// The grader ran in a session keyring holding an instructor's key: no
+    /// student saw it or any other key, none was left in a uid's own keyring
+    /// (the slot uids as root; the grader's uid, which students map to, without).
+    private func checkKeyrings(_ folder: URL, instructorKey: InstructorKey, rootless: Bool) throws {
+        let snoop = try programOutput(folder, student: "keyring-snoop", role: "client")
+        #expect(snoop.components(separatedBy: ": blocked:").count - 1 == 6, "\(snoop)")
+        #expect(!snoop.contains(": got:"), "\(snoop)")
+        let reader = try programOutput(folder, student: "keyring-reader", role: "client")
+        #expect(reader.contains("left key: blocked:") && !reader.contains(": got:"), "\(reader)")
+        for student in Self.expected.keys {
+            for role in ["server", "client"] {
+                let said = try programOutput(folder, student: student, role: role)
+                #expect(!said.contains(instructorKey.secret) && !said.contains(InstructorKey.name), "\(student) \(role)")
+            }
+        }
+        let uids: [UInt32] = rootless ? [getpwnam(UnprivilegedUser.name).map { $0.pointee.pw_uid } ?? 0] : [61_000, 61_001]
+        for uid in uids {
+            let left = try InstructorKey.keysHeld(byUid: uid)
+            #expect(left.isEmpty, "uid \(uid) keeps \(left)")
+        }
     }
 
     private func readReport(_ url: URL) throws -> [String: Any] {

@@ -27,4 +27,8 @@ int sockgrade_pipe_cloexec(int ends[2]);
 /// student code even when a library opened it without O_CLOEXEC.
 int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
+/// memfd_create(2) with MFD_CLOEXEC: an anonymous file, for handing bytes
+/// (a seccomp program) to a child on an inherited descriptor.
+int sockgrade_memfd_cloexec(const char *name);
+
 #endif
