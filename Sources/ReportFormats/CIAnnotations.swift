@@ -24,9 +24,11 @@ public enum CIAnnotations {
         return lines
     }
 
-    /// Escaping GitHub's runner undoes in a command's message.
+    /// Escaping GitHub's runner undoes in a command's message, as `escapeData` in
+    /// @actions/core does; other control characters are shown, not sent to the log.
     static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
+        VisibleText.escape(text, keepingLineBreaks: true)
+            .replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }

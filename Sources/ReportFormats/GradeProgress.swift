@@ -42,7 +42,7 @@ public struct GradeProgress: Sendable {
         let barWidth = 20
         let filled = total == 0 ? barWidth : barWidth * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        let doing = current.map { "grading \($0)" } ?? "writing the summary"
+        let doing = current.map { "grading \(VisibleText.escape($0))" } ?? "writing the summary"
         let line = "[\(bar)] \(done)/\(total)  \(doing)  ·  \(tally)"
         // Cut on the plain text so the line never wraps, which would break the \r redraw.
         let plain = line.count > width ? String(line.prefix(max(width - 1, 1))) + "…" : line
@@ -61,6 +61,6 @@ public struct GradeProgress: Sendable {
     public func plainLine(for report: StudentReport, style: TerminalStyle) -> String {
         let unpassed = report.unpassedChecks.map { "\($0.id) (\(style.status($0.status)))" }
         let detail = unpassed.isEmpty ? "all checks passed" : unpassed.joined(separator: ", ")
-        return "[\(finished.count)/\(students.count)] \(report.student): \(style.score(report))  \(detail)"
+        return "[\(finished.count)/\(students.count)] \(VisibleText.escape(report.student)): \(style.score(report))  \(detail)"
     }
 }

@@ -26,6 +26,12 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
     public var output: String
     /// Gradescope shows run_autograder's stdout to instructors only unless told otherwise.
     public var stdoutVisibility: String
+    /// How Gradescope renders `output`, each test's `output` and its `name`: `text`,
+    /// shown as it is. Left out, Gradescope picks a format that renders markup, and
+    /// names and messages quote what students chose and printed.
+    public var outputFormat = "text"
+    public var testOutputFormat = "text"
+    public var testNameFormat = "text"
     public var tests: [Test]
 
     /// - Parameter visibility: `visible`, `hidden`, `after_due_date` or `after_published`.
@@ -36,11 +42,11 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
         self.stdoutVisibility = "hidden"
         self.tests = report.checks.map { check in
             Test(
-                name: check.title.isEmpty ? check.id : "\(check.title) (\(check.id))",
+                name: VisibleText.escape(check.title.isEmpty ? check.id : "\(check.title) (\(check.id))"),
                 score: ReportNumber.rounded(check.points),
                 maxScore: ReportNumber.rounded(check.maxPoints),
                 status: check.status == .passed ? "passed" : "failed",
-                output: EvidenceText.detail(check),
+                output: VisibleText.escape(EvidenceText.detail(check), keepingLineBreaks: true),
                 visibility: visibility)
         }
     }
@@ -61,7 +67,8 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
             ? "Every check passed."
             : "Not passed: " + unpassed.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", ") + ".")
         lines += report.notes
-        return lines.joined(separator: "\n")
+        // Text format shows markup as it is; control characters are still shown escaped.
+        return VisibleText.escape(lines.joined(separator: "\n"), keepingLineBreaks: true)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -69,6 +76,9 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
         case executionTime = "execution_time"
         case output
         case stdoutVisibility = "stdout_visibility"
+        case outputFormat = "output_format"
+        case testOutputFormat = "test_output_format"
+        case testNameFormat = "test_name_format"
         case tests
     }
 }

@@ -33,14 +33,30 @@ public enum MarkdownSummary {
         }
     }
 
-    /// Text safe in one table cell: pipes escaped, line breaks as `<br>`, and HTML
-    /// special characters escaped since GitHub renders inline HTML.
+    /// Text safe in one table cell of GitHub-flavoured Markdown, which renders inline
+    /// HTML, autolinks and math: every line break (LF, CRLF and a lone CR, which GitHub
+    /// also ends a line at) becomes `<br>` so the text cannot leave its row or start a
+    /// heading; HTML special characters become entities; Markdown punctuation is
+    /// backslash-escaped; `:`, `@` and the dot of `www.` become character references so
+    /// no URL, address or @-mention turns into a link; control and bidi characters are
+    /// shown as `VisibleText` escapes (through `MarkupEscaping`).
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: "<br>")
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var punctuated = ""
+        for scalar in lines.unicodeScalars {
+            if markdownPunctuation.contains(scalar) { punctuated += "\\" }
+            punctuated.unicodeScalars.append(scalar)
+        }
+        return MarkupEscaping.escape(punctuated, quotes: false)
+            .replacingOccurrences(of: ":", with: "&#58;")
+            .replacingOccurrences(of: "@", with: "&#64;")
+            .replacingOccurrences(of: "(?i)(www)\\.", with: "$1&#46;", options: .regularExpression)
             .replacingOccurrences(of: "\n", with: "<br>")
     }
+
+    /// ASCII punctuation GitHub reads as emphasis, code, links, headings, tables,
+    /// strike-through or math; a backslash makes each read as itself.
+    private static let markdownPunctuation: Set<Unicode.Scalar> = [
+        "\\", "`", "*", "_", "[", "]", "(", ")", "#", "!", "~", "|", "$",
+    ]
 }

@@ -1,11 +1,14 @@
 import Foundation
 /// Escaping for text placed in XML and HTML, shared by the JUnit and HTML renderers.
 enum MarkupEscaping {
-    /// `text` safe inside an element or a double-quoted attribute.
+    /// `text` safe inside an element or a double-quoted attribute (with `quotes`;
+    /// element text alone needs no quote escaped).
     ///
-    /// Student programs print anything; XML 1.0 forbids most control characters even
-    /// as references, so they become U+FFFD rather than making the file unreadable.
-    static func escape(_ text: String) -> String {
+    /// Student programs print anything. XML 1.0 forbids most control characters even
+    /// as references, and bidi controls would reorder what a TA reads, so every
+    /// character `VisibleText` escapes (except the line breaks) is shown as its escape
+    /// (`\u{1B}`), and the non-characters U+FFFE/U+FFFF become U+FFFD.
+    static func escape(_ text: String, quotes: Bool = true) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -13,12 +16,16 @@ enum MarkupEscaping {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&#39;"
             case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": result += "\u{FFFD}"
             default:
-                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                result.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+                if VisibleText.needsEscape(scalar) {
+                    result += VisibleText.escape(String(scalar))
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -41,7 +41,7 @@ public final class ReportPublisher: @unchecked Sendable {
         do {
             try EvidenceFiles.write(report, outputFolder: outputFolder)
         } catch {
-            console.warn("sockgrade: warning: the evidence files of \(report.student) were not written: \(error)")
+            console.warn(VisibleText.escape("sockgrade: warning: the evidence files of \(report.student) were not written: \(error)"))
         }
         lock.lock()
         defer { lock.unlock() }

@@ -10,14 +10,14 @@ public enum ReportText {
 
     public static func render(_ report: StudentReport, style: TerminalStyle) -> String {
         var lines = [
-            style.paint("\(report.student)", .bold) + " (username '\(report.username)')  \(style.score(report))",
-            style.paint("\(report.rubric), graded \(report.gradedAt) in \(ReportNumber.text(report.durationMilliseconds)) ms", .dim),
+            style.paint(visible(report.student), .bold) + " (username '\(visible(report.username))')  \(style.score(report))",
+            style.paint("\(visible(report.rubric)), graded \(visible(report.gradedAt)) in \(ReportNumber.text(report.durationMilliseconds)) ms", .dim),
             "",
         ]
         for check in report.checks {
             let points = "\(ReportNumber.text(check.points))/\(ReportNumber.text(check.maxPoints))"
-            lines.append("\(style.status(check.status).padding(style: style, plain: check.status.rawValue, to: 7))  \(check.title) [\(check.id)]  \(points)")
-            lines += indented(check.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            lines.append("\(style.status(check.status).padding(style: style, plain: check.status.rawValue, to: 7))  \(visible(check.title)) [\(visible(check.id))]  \(points)")
+            lines += indented(textLines(check.message))
             lines += indented(EvidenceText.socketRows(check))
             lines += indented(EvidenceText.hexDump(check))
         }
@@ -28,7 +28,7 @@ public enum ReportText {
             lines += indented([EvidenceText.netstatHeader] + sockets.atEstablished)
         }
         for program in report.programs {
-            lines += ["", style.paint("\(program.role): \(program.command.joined(separator: " "))", .bold)]
+            lines += ["", style.paint(visible("\(program.role): \(program.command.joined(separator: " "))"), .bold)]
             lines.append("    \(outcome(program))")
             lines += stream("stdout", program.stdout, truncated: program.stdoutTruncated)
             lines += stream("stderr", program.stderr, truncated: program.stderrTruncated)
@@ -58,17 +58,27 @@ public enum ReportText {
     private static func stream(_ name: String, _ text: String, truncated: Bool) -> [String] {
         guard !text.isEmpty else { return [] }
         // The final newline ends the last line; it does not start another.
-        let ended = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        let all = ended.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let ended = text.last == "\n" || text.last == "\r\n" ? String(text.dropLast()) : text
+        let all = textLines(ended)
         var shown = Array(all.prefix(outputLines))
         if all.count > outputLines || truncated {
             shown.append("… (more in the evidence folder)")
         }
-        return ["    \(name):"] + shown.map { "      " + $0 }
+        return ["    \(name):"] + shown.map { "      " + visible($0) }
     }
 
+    /// Every line shown is escaped here or through `visible`, since students control most of them.
     private static func indented(_ lines: [String]) -> [String] {
-        lines.map { "    " + $0 }
+        lines.map { "    " + visible($0) }
+    }
+
+    /// Lines split at LF and CRLF (one Character in Swift); a lone CR stays in its line, escaped.
+    private static func textLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+    }
+
+    private static func visible(_ text: String) -> String {
+        VisibleText.escape(text)
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Fields are quoted as RFC 4180 says (only when they hold a comma, quote, CR or LF,
 /// with quotes doubled). Rows end in LF, which spreadsheets and Unix tools both read.
+/// Cells a student controls (the folder name, a username) are also defused against
+/// formula injection, as OWASP's "CSV Injection" page advises.
 enum SummaryCSV {
     /// Separates ids inside the `failed_checks` cell; ids never contain it.
     static let idSeparator = ";"
@@ -28,8 +30,8 @@ enum SummaryCSV {
         for report: StudentReport, rubricCheckIDs: [String], columns: GradebookColumns
     ) -> [String] {
         var fields: [String] = []
-        if columns.student != nil { fields.append(report.student) }
-        if columns.username != nil { fields.append(report.username) }
+        if columns.student != nil { fields.append(textCell(report.student)) }
+        if columns.username != nil { fields.append(textCell(report.username)) }
         fields.append(ReportNumber.text(report.score))
         guard columns.details else { return fields }
         let byID = Dictionary(report.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -37,6 +39,16 @@ enum SummaryCSV {
         let unpassed = rubricCheckIDs.filter { id in byID[id].map { $0.status != .passed } ?? false }
         return fields + [ReportNumber.text(report.maxScore)] + points + [unpassed.joined(separator: idSeparator)]
     }
+
+    /// `text` with a `'` in front when it starts with `=`, `+`, `-`, `@`, a tab or a CR,
+    /// which a spreadsheet would otherwise read as a formula (`=HYPERLINK(…)`). Only
+    /// text cells go through here: a score such as `-1` stays a number.
+    static func textCell(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     private static func row(_ fields: [String]) -> String {
         fields.map(quoted).joined(separator: ",")

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import ReportFormats
 
 /// Prints a problem a person can act on, with no stack trace; the caller
-/// throws the returned exit code (status 2).
+/// throws the returned exit code (status 2). Messages name folders and files a
+/// student chose, so they are printed escaped, on one line.
 func fail(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("sockgrade: error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("sockgrade: error: \(VisibleText.escape(message))\n".utf8))
     return ExitCode(2)
 }
 

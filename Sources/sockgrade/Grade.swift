@@ -72,7 +72,7 @@ struct Grade: ParsableCommand {
                 workFolder: URL(fileURLWithPath: out).appendingPathComponent("unpacked"))
             students = found.students
             for warning in found.warnings {
-                FileHandle.standardError.write(Data("sockgrade: warning: \(warning)\n".utf8))
+                FileHandle.standardError.write(Data("sockgrade: warning: \(VisibleText.escape(warning))\n".utf8))
             }
         } catch let error as RubricError {
             throw fail(error.description)
@@ -102,7 +102,7 @@ struct Grade: ParsableCommand {
                 },
                 onReport: { report, url in publisher.studentFinished(report, url) })
         } catch where error.interrupted {
-            FileHandle.standardError.write(Data("sockgrade: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("sockgrade: \(VisibleText.escape(error.message))\n".utf8))
             throw ExitCode(130)
         } catch {
             throw fail(String(describing: error))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import PacketCapture
+import ReportFormats
 import Reporting
 import CaptureAnalysis
 
@@ -42,7 +43,8 @@ struct Inspect: ParsableCommand {
             inspection.writeJSON { FileHandle.standardOutput.write(Data($0)) }
             print()
         } else {
-            print(inspection.text)
+            // A handed-in capture's comments and names are the student's text.
+            print(VisibleText.escape(inspection.text, keepingLineBreaks: true))
         }
     }
 
@@ -54,7 +56,7 @@ struct Inspect: ParsableCommand {
             throw fail(String(describing: error))
         }
         if let problem {
-            FileHandle.standardError.write(Data("sockgrade: warning: \(problem)\n".utf8))
+            FileHandle.standardError.write(Data("sockgrade: warning: \(VisibleText.escape(String(describing: problem)))\n".utf8))
         }
     }
 }

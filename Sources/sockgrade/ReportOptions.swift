@@ -63,7 +63,7 @@ struct ReportOptions: ParsableArguments {
         }
         say(SummaryTable().footer(reports, graded: graded, folder: publisher.outputFolder.path))
         guard let failUnder, !below.isEmpty else { return }
-        let names = below.map { "\($0.student) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
+        let names = below.map { "\(VisibleText.escape($0.student)) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))
         throw ExitCode(1)
     }

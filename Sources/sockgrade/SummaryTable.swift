@@ -1,3 +1,4 @@
+import ReportFormats
 import Reporting
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ struct SummaryTable {
         let full = reports.filter { $0.score >= $0.maxScore }.count
         let unchanged = reports.count - graded
         let reused = unchanged > 0 ? " (\(unchanged) unchanged since their last report and not run again; --force regrades them)" : ""
-        return "\(reports.count) student(s)\(reused), \(full) with full marks; \(graded) graded using \(graderCPUMilliseconds) ms of the grader's own CPU time. Reports in \(folder)/ (summary.csv, summary.json)."
+        return "\(reports.count) student(s)\(reused), \(full) with full marks; \(graded) graded using \(graderCPUMilliseconds) ms of the grader's own CPU time. Reports in \(VisibleText.escape(folder))/ (summary.csv, summary.json)."
     }
 
     /// CPU time of the grader process alone (RUSAGE_SELF leaves out the

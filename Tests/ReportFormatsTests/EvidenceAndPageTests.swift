@@ -30,7 +30,7 @@ struct EvidenceAndPageTests {
         ).render()
         #expect(!page.contains("<script>alert(1)"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(page.contains("<a href=\"alice/live.pcap\">live.pcap</a>"))
+        #expect(page.contains("<a href=\"./alice/live.pcap\">live.pcap</a>"))
         #expect(page.contains("default-src 'none'"))
         #expect(!page.contains("http://") && !page.contains("https://") && !page.contains(" src="))
         #expect(page.contains(Fixtures.dumpLine))

@@ -23,8 +23,8 @@ struct JUnitReportTests {
         #expect(try root.nodes(forXPath: "testsuite/testcase/error").count == 2)
         #expect(try root.nodes(forXPath: "testsuite/testcase/skipped").count == 2)
         let names = suites.compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }
-        // Markup survives as text; the control character XML forbids becomes U+FFFD.
-        #expect(names.contains("<b>\"x\" & 'y'\u{FFFD}</b> (<b>\"x\" & 'y'\u{FFFD}</b>01)"))
+        // Markup survives as text; the control character XML forbids is shown as its escape.
+        #expect(names.contains("<b>\"x\" & 'y'\\u{1}</b> (<b>\"x\" & 'y'\\u{1}</b>01)"))
         let failure = try #require(try root.nodes(forXPath: "testsuite/testcase/failure").first as? XMLElement)
         #expect(failure.stringValue?.contains(Fixtures.dumpLine) == true)
     }

@@ -17,4 +17,26 @@ struct GradebookCSVTests {
         let csv = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(csv == "SIS Login ID,Socket lab (123456)\n\"amy,1\",2\nzed9,0.8\n")
     }
+
+    @Test("student-controlled cells that a spreadsheet would read as a formula start with a quote; scores stay numbers")
+    func formulaCells() throws {
+        let folder = try ReportFixtures.makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reports = [
+            ReportFixtures.report(student: "=HYPERLINK(\"http://x\",\"y\")", username: "+1", score: 0),
+            ReportFixtures.report(student: "-2+3", username: "@SUM(A1)", score: 1),
+            ReportFixtures.report(student: "\tx", username: "\rcmd", score: 2),
+            ReportFixtures.report(student: "bob", username: "b=1", score: -1),
+        ]
+        try ReportWriter.writeSummary(reports, rubricCheckIDs: [], to: folder, columns: .standard)
+        let csv = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(csv == """
+            student,username,score,max_score,failed_checks
+            '\tx,"'\rcmd",2,2,
+            '-2+3,'@SUM(A1),1,2,
+            "'=HYPERLINK(""http://x"",""y"")",'+1,0,2,
+            bob,b=1,-1,2,
+
+            """)
+    }
 }

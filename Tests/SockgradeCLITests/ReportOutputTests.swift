@@ -87,7 +87,7 @@ struct ReportOutputTests {
         // Per student: socket tables, the dump of the username segment, output, the capture link.
         #expect(html.contains("0000  61 6c 69 63 65 0a"))
         #expect(html.contains("Proto Recv-Q Send-Q Local Address"))
-        #expect(html.contains("href=\"alice/live.pcap\""))
+        #expect(html.contains("href=\"./alice/live.pcap\""))
         #expect(html.contains("clientfd"))
 
         let screenshot = scratch.url.appendingPathComponent("page.png")
