@@ -1,6 +1,7 @@
 import Foundation
 import PacketCapture
 import Reporting
+import RubricScoring
 import StreamReassembly
 
 /// The two checks on the capture a student handed in: is there a readable
@@ -9,6 +10,8 @@ import StreamReassembly
 struct CaptureFileCheck {
     var folder: URL
     var username: String
+    /// What reading one handed-in file may cost (rubric limits, and the batch's cancellation).
+    var budget = CaptureBudget()
 
     func run() -> [CheckResult] {
         let files = CaptureFileFinder.find(in: folder)
@@ -23,7 +26,8 @@ struct CaptureFileCheck {
         var problems: [JSONValue] = []
         for file in files {
             do {
-                let analysis = try CaptureAnalysis.analyze(path: folder.appendingPathComponent(file).path, needles: [needle])
+                let analysis = try CaptureAnalysis.analyze(
+                    path: folder.appendingPathComponent(file).path, needles: [needle], budget: budget)
                 if let error = analysis.readError, analysis.packets == 0 {
                     problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
                 } else {
@@ -34,6 +38,13 @@ struct CaptureFileCheck {
             }
         }
         return [fileCheck(files: files, readable: readable, problems: problems), usernameCheck(readable)]
+    }
+
+    /// The budget a rubric sets, stopped early when the batch is.
+    static func budget(_ limits: RubricLimits, cancellation: Cancellation) -> CaptureBudget {
+        CaptureBudget(
+            maximumBytes: limits.captureReadMiB << 20, maximumSeconds: limits.captureReadSeconds,
+            isCancelled: { cancellation.isCancelled })
     }
 
     private func fileCheck(files: [String], readable: [(file: String, analysis: CaptureAnalysis)], problems: [JSONValue]) -> CheckResult {
@@ -74,8 +85,11 @@ struct CaptureFileCheck {
         guard !readable.isEmpty else {
             return Finding.skipped(CheckID.captureUsername, "Not checked: no capture file could be read.")
         }
-        let damaged = readable.filter { $0.analysis.readError != nil }.map(\.file)
+        let damaged = readable.filter { $0.analysis.readError.map { $0.code != .stopped } ?? false }.map(\.file)
         var partial = damaged.isEmpty ? "" : " (\(damaged.joined(separator: ", ")) is cut short; the packets before the damage were searched)"
+        for entry in readable where entry.analysis.readError?.code == .stopped {
+            partial += " (\(entry.file) was read only in part, \(entry.analysis.readError?.problem ?? ""); the packets before were searched)"
+        }
         for entry in readable where entry.analysis.untrackedSegments > 0 {
             partial += " (\(entry.file) holds more TCP conversations than are followed; \(entry.analysis.untrackedSegments) segments after the first \(entry.analysis.conversations.count) conversations were not searched)"
         }

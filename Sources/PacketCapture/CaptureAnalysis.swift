@@ -22,11 +22,13 @@ public struct CaptureAnalysis: Sendable {
     public var readError: CaptureError?
 
     /// Reads the whole file once, streaming. Throws only when the file cannot
-    /// be opened as a capture at all.
+    /// be opened as a capture at all. The Swift reader by default, the one
+    /// `sockgrade inspect` uses, so grading and inspection cannot disagree.
     public static func analyze(
-        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .libpcap
+        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .swift,
+        budget: CaptureBudget = .unlimited
     ) throws(CaptureError) -> CaptureAnalysis {
-        let reader = try CaptureFileReader(path: path, engine: engine)
+        let reader = try CaptureFileReader(path: path, engine: engine, budget: budget)
         var pass = AnalysisPass(
             analysis: CaptureAnalysis(
                 path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,

@@ -91,6 +91,12 @@ final class PcapHandle {
     /// pcap_datalink: the DLT_ value of the file or interface.
     var dataLink: Int32 { pcap_datalink(raw) }
 
+    /// ftell of the FILE under a file handle (pcap_file): how far libpcap has read.
+    var fileOffset: Int {
+        guard let file = pcap_file(raw) else { return 0 }
+        return ftell(file)
+    }
+
     /// pcap_geterr.
     var lastError: String { String(cString: pcap_geterr(raw)) }
 

@@ -17,6 +17,7 @@ final class PcapRecordReader: FrameSource {
 
     private let stream: FileByteStream
     private(set) var delivered = 0
+    var bytesRead: Int { stream.bytesRead }
     private let fields: ByteOrderedFields
     private let fractionsPerSecond: Double
     let linkType: Int32

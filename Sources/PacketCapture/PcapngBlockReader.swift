@@ -38,6 +38,7 @@ final class PcapngBlockReader: FrameSource {
 
     private let stream: FileByteStream
     private(set) var delivered = 0
+    var bytesRead: Int { stream.bytesRead }
     private var fields = ByteOrderedFields(bigEndian: false)
     private var interfaces: [PcapngInterface] = []
     /// Distinct link types of every interface seen so far, in order.
