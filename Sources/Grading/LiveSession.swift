@@ -68,10 +68,11 @@ struct LiveSession {
         }
         // The capture stops first: without root it is a process in the namespace,
         // which the teardown would otherwise kill before it wrote the file.
-        capture?.stop()
+        let captureStatistics = capture?.stop()
         observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
         if capture != nil {
             analyzeCapture(at: capturePath, into: &observed)
+            observed.capture?.liveStatistics = captureStatistics
         }
         return observed
     }

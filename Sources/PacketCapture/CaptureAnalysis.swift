@@ -18,6 +18,12 @@ public struct CaptureAnalysis: Sendable {
     /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
     /// counted but not reassembled or searched.
     public var untrackedSegments = 0
+    /// For a live capture: what libpcap dropped and what the writer cut or
+    /// left out. Set by the live recorder; nil for a handed-in file.
+    public var liveStatistics: LiveCapture.Statistics?
+    /// Packets the kernel dropped during a live capture: the capture may lack
+    /// any packet, so a missing byte proves nothing.
+    public var droppedPackets: Int { Int(liveStatistics?.dropped ?? 0) }
     /// Set when reading stopped early (a cut-short file): the rest is a partial result.
     public var readError: CaptureError?
 

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// An open libpcap handle. Every pcap_* call of the project is made in this
-/// file and in `PcapDumper`, so libpcap's conventions (error buffers, -1/-2
+/// file, in `PcapDumper` and in `BoundedDumper`'s pcap_dump, so libpcap's conventions (error buffers, -1/-2
 /// results, warnings from activation) are turned into Swift in one place.
 final class PcapHandle {
     let raw: OpaquePointer
@@ -121,9 +121,9 @@ final class PcapHandle {
         }
     }
 
-    /// pcap_dispatch with pcap_dump as the handler: what is queued goes to the file.
-    func dispatch(into dumper: PcapDumper) -> Int32 {
-        pcap_dispatch(raw, -1, sockgrade_pcap_dump_handler(), UnsafeMutableRawPointer(dumper.raw).assumingMemoryBound(to: UInt8.self))
+    /// pcap_dispatch into a bounded writer: what is queued goes to the file, within its limits.
+    func dispatch(into writer: BoundedDumper) -> Int32 {
+        pcap_dispatch(raw, -1, BoundedDumper.handler, Unmanaged.passUnretained(writer).toOpaque().assumingMemoryBound(to: UInt8.self))
     }
 
     /// pcap_stats: packets received and dropped by the kernel.

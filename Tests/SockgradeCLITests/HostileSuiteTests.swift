@@ -32,6 +32,7 @@ struct HostileSuiteTests {
         "twin-b": ("passed", "passed", "passed", nil),
         "noout": ("passed", "passed", "passed", nil),
         "segv": ("failed", "skipped", "skipped", "SIGSEGV"),
+        "bulk": ("passed", "passed", "passed", nil),
     ]
 
     /// Without root there is no cgroup: the fork bomb meets RLIMIT_NPROC and the
@@ -110,6 +111,10 @@ struct HostileSuiteTests {
         #expect((sleeper["programs"] as? [[String: Any]])?.first { $0["role"] as? String == "client" }?["timed_out"] as? Bool == true)
         let noout = try programOutput(folder, student: "noout", role: "client")
         #expect(noout.contains("\u{FFFD}"))
+        // The bulk client pushes gigabytes: its live capture keeps each flow's first bytes and stays small.
+        let bulkCapture = folder.appendingPathComponent("bulk/live.pcap").path
+        let bulkSize = (try? FileManager.default.attributesOfItem(atPath: bulkCapture)[.size] as? Int) ?? nil
+        #expect(bulkSize.map { $0 > 0 && $0 <= 64 << 20 } == true, "bulk/live.pcap is \(bulkSize.map(String.init) ?? "missing") bytes")
     }
 
     private func readReport(_ url: URL) throws -> [String: Any] {
