@@ -60,6 +60,9 @@ struct CaptureFileCheck {
                 "loopback_streams": .int(analysis.loopbackConversations.count),
             ]
             if let error = analysis.readError { object["problem"] = .string(error.problem) }
+            if !analysis.undecodedFrames.isEmpty {
+                object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
+            }
             return .object(object)
         }
         let evidence: JSONValue = .object(["files": .array(described), "unreadable": .array(problems)])
@@ -77,7 +80,8 @@ struct CaptureFileCheck {
             return Finding.failed(CheckID.captureFile, "No readable capture: \((damaged + reasons).joined(separator: "; ")).", evidence: evidence)
         }
         let analysis = first.analysis
-        let message = "\(first.file) is a \(analysis.format.rawValue) capture (\(analysis.linkTypes.joined(separator: ", "))) with \(analysis.packets) packets."
+        let undecoded = analysis.undecodedDescriptions.isEmpty ? "" : " \(analysis.undecodedDescriptions.joined(separator: "; ")) (their traffic was not searched)."
+        let message = "\(first.file) is a \(analysis.format.rawValue) capture (\(analysis.linkTypes.joined(separator: ", "))) with \(analysis.packets) packets.\(undecoded)"
         return Finding.passed(CheckID.captureFile, message, evidence: evidence)
     }
 

@@ -48,6 +48,9 @@ extension CaptureInspection {
         if analysis.malformedFrames > 0 {
             lines.append("Undecodable:   \(analysis.malformedExamples.joined(separator: "; "))")
         }
+        if !analysis.undecodedFrames.isEmpty {
+            lines.append("Not decoded:   \(analysis.undecodedDescriptions.joined(separator: "; "))")
+        }
         if analysis.untrackedSegments > 0 {
             lines.append("Not followed:  \(analysis.untrackedSegments) TCP segments of conversations after the first \(analysis.conversations.count) (the most one capture is followed for); they were counted, not searched")
         }

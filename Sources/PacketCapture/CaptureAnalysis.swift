@@ -18,6 +18,17 @@ public struct CaptureAnalysis: Sendable {
     /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
     /// counted but not reassembled or searched.
     public var untrackedSegments = 0
+    /// Frames of link types the decoder does not know, by DLT value: counted,
+    /// not searched, and said ("3 frames of link type IEEE802_11 were not decoded").
+    public var undecodedFrames: [Int32: Int] = [:]
+
+    /// One sentence per undecoded link type, in DLT order.
+    public var undecodedDescriptions: [String] {
+        undecodedFrames.sorted { $0.key < $1.key }.map { dlt, count in
+            "\(count) frame\(count == 1 ? "" : "s") of link type \(PcapHandle.linkTypeName(dlt)) \(count == 1 ? "was" : "were") not decoded"
+        }
+    }
+
     /// For a live capture: what libpcap dropped and what the writer cut or
     /// left out. Set by the live recorder; nil for a handed-in file.
     public var liveStatistics: LiveCapture.Statistics?
@@ -43,7 +54,7 @@ public struct CaptureAnalysis: Sendable {
         let readError = reader.read(into: &pass)
         var analysis = pass.analysis
         analysis.readError = readError
-        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
+        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? PcapHandle.linkTypeName($0) }
         analysis.untrackedSegments = pass.tracker.untrackedSegments
         analysis.conversations = pass.tracker.finish()
         return analysis
@@ -75,7 +86,10 @@ private struct AnalysisPass: FrameConsumer {
             currentDataLink = frame.dataLink
             currentLinkType = LinkType(dlt: frame.dataLink)
         }
-        guard let linkType = currentLinkType else { return }
+        guard let linkType = currentLinkType else {
+            analysis.undecodedFrames[frame.dataLink, default: 0] += 1
+            return
+        }
         switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
         case .tcp(let segment):
             analysis.tcpSegments += 1

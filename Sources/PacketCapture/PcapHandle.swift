@@ -97,6 +97,11 @@ final class PcapHandle {
         return ftell(file)
     }
 
+    /// pcap_datalink_val_to_name ("IEEE802_11"), or "DLT 147" for a value libpcap does not name.
+    static func linkTypeName(_ dlt: Int32) -> String {
+        pcap_datalink_val_to_name(dlt).map { String(cString: $0) } ?? "DLT \(dlt)"
+    }
+
     /// pcap_geterr.
     var lastError: String { String(cString: pcap_geterr(raw)) }
 

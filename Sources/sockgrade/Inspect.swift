@@ -12,7 +12,9 @@ struct Inspect: ParsableCommand {
     @Argument(help: "A pcap or pcapng file.")
     var capture: String
 
-    @Option(help: "Look for this username in every reassembled TCP stream direction.")
+    /// Unconditional, so that a username beginning with '-' ('-x') is taken
+    /// as the value rather than as an unknown option.
+    @Option(parsing: .unconditional, help: "Look for this username in every reassembled TCP stream direction (one that starts with '-' is fine: --username -x).")
     var username: String?
 
     @Flag(help: "Print one JSON object instead of text.")

@@ -110,3 +110,42 @@ struct HugeCaptureTests {
         return 0
     }
 }
+
+/// Issue 18: the merged pcapng graded end to end, a broken section header, a username beginning with '-'.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Sockgrade.binary.path), "run `swift build` first"))
+struct CaptureEdgeCaseCommandTests {
+    static let merged = Sockgrade.root.appendingPathComponent("Tests/Fixtures/merged")
+
+    @Test func mergedPcapngOfTwoSnapshotLengthsIsGraded() throws {
+        let out = try Scratch()
+        let result = try Sockgrade.run(["grade", Self.merged.path, "--out", out.url.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.url.appendingPathComponent("alice.json"))) as? [String: Any]
+        let checks = report?["checks"] as? [[String: Any]] ?? []
+        let status = { (id: String) in checks.first { $0["id"] as? String == id }?["status"] as? String }
+        #expect(status("capture-file") == "passed")
+        #expect(status("capture-username") == "passed")
+        let message = checks.first { $0["id"] as? String == "capture-file" }?["message"] as? String ?? ""
+        #expect(message.contains("with 10 packets"), "\(message)")
+    }
+
+    @Test func brokenSectionHeaderExitsTwoSayingWhy() throws {
+        let scratch = try Scratch()
+        // SHB whose only option claims 200 bytes, then an IDB.
+        var bytes: [UInt8] = [0x0A, 0x0D, 0x0D, 0x0A, 36, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A, 1, 0, 0, 0]
+        bytes += [UInt8](repeating: 0xFF, count: 8) + [3, 0, 200, 0, 0x61, 0x62, 0x63, 0x64] + [36, 0, 0, 0]
+        bytes += [1, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0, 0, 4, 0, 20, 0, 0, 0]
+        let file = scratch.url.appendingPathComponent("broken.pcapng")
+        try Data(bytes).write(to: file)
+        let result = try Sockgrade.run(["inspect", file.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("section header block: option length runs past the block"), "\(result.standardError)")
+    }
+
+    @Test func usernameBeginningWithADashIsTaken() throws {
+        let capture = Self.merged.appendingPathComponent("alice/capture.pcapng").path
+        let result = try Sockgrade.run(["inspect", capture, "--username", "-x"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Username '-x': not found"), "\(result.standardOutput)")
+    }
+}
