@@ -47,14 +47,19 @@ def tshark_frames(tshark: str, capture: str) -> dict[int, list[str] | None]:
         values += [""] * (len(FIELDS) - len(values))
         number, ip_src, ip_dst, ip6_src, ip6_dst, *tcp = values
         source, destination = (ip_src, ip_dst) if ip_src else (ip6_src, ip6_dst)
-        # No TCP, or TCP quoted inside an ICMP error (two IP headers): not a segment of its own.
-        if not tcp[0] or "," in source or "," in tcp[0]:
+        header = tcp[:7]
+        # No TCP, TCP quoted inside an ICMP error (two IP headers), or a TCP
+        # header cut short (tshark fills only the fields it could read): not
+        # a segment of its own, as sockgrade sees it.
+        if not all(header) or "," in source or any("," in field for field in header):
             frames[int(number)] = None
             continue
         # sockgrade keeps the eight flag bits of byte 13; tshark adds the NS and reserved bits.
         flags = "0x%04x" % (int(tcp[4], 16) & 0xFF)
+        # tshark repeats tcp.payload when a dissector above TCP adds its own; the first is the segment's.
+        payload = tcp[7].split(",")[0].replace(":", "").lower()
         frames[int(number)] = [number, source, destination, tcp[0], tcp[1], tcp[2], tcp[3],
-                               flags, tcp[5], tcp[6], tcp[7].replace(":", "").lower()]
+                               flags, tcp[5], tcp[6], payload]
     if result.returncode != 0 and not frames:
         raise RuntimeError(f"tshark could not read {capture}: {result.stderr.strip()}")
     return frames
