@@ -13,6 +13,7 @@ extension CaptureInspection {
         lines.append("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversations.count) loopback)")
         for conversation in analysis.conversations {
             lines.append("  " + describe(conversation))
+            if let anomaly = conversation.handshakeAnomaly { lines.append("      handshake: \(anomaly)") }
             lines += StreamEvidence.anomalyLines(conversation.clientToServer, direction: "client→server").map { "      " + $0 }
             lines += StreamEvidence.anomalyLines(conversation.serverToClient, direction: "server→client").map { "      " + $0 }
         }

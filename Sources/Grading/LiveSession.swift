@@ -123,7 +123,9 @@ struct LiveSession {
 
     private func analyzeCapture(at path: String, into observed: inout LiveObservations) {
         do {
-            observed.capture = try CaptureAnalysis.analyze(path: path, needles: [Array(submission.username.utf8)])
+            observed.capture = try CaptureAnalysis.analyze(
+                path: path, needles: [Array(submission.username.utf8)],
+                listeningPorts: Set(observed.listening.map { [$0.row.local.port] } ?? []))
         } catch {
             observed.captureProblem = "The live capture could not be read back: \(error)"
         }

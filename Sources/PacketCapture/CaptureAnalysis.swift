@@ -43,14 +43,14 @@ public struct CaptureAnalysis: Sendable {
     /// `sockgrade inspect` uses, so grading and inspection cannot disagree.
     public static func analyze(
         path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .swift,
-        budget: CaptureBudget = .unlimited
+        budget: CaptureBudget = .unlimited, listeningPorts: Set<UInt16> = []
     ) throws(CaptureError) -> CaptureAnalysis {
         let reader = try CaptureFileReader(path: path, engine: engine, budget: budget)
         var pass = AnalysisPass(
             analysis: CaptureAnalysis(
                 path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
                 malformedFrames: 0, malformedExamples: [], conversations: []),
-            tracker: ConversationTracker(needles: needles))
+            tracker: ConversationTracker(needles: needles, listeningPorts: listeningPorts))
         let readError = reader.read(into: &pass)
         var analysis = pass.analysis
         analysis.readError = readError
