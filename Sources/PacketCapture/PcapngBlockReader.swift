@@ -25,6 +25,15 @@ final class PcapngBlockReader: FrameSource {
         static let obsoletePacket: UInt32 = 2
         static let simplePacket: UInt32 = 3
         static let enhancedPacket: UInt32 = 6
+        static let systemdJournalExport: UInt32 = 9
+        static let custom: UInt32 = 0x0000_0BAD
+        static let customToCopy: UInt32 = 0x4000_0BAD
+
+        /// Blocks Wireshark lists as frames of their own (tshark 4.0 numbers
+        /// them; they hold no packet), so the frames after them keep Wireshark's numbers.
+        static func isNumberedRecord(_ type: UInt32) -> Bool {
+            type == systemdJournalExport || type == custom || type == customToCopy
+        }
     }
 
     private enum OptionCode {
@@ -38,6 +47,8 @@ final class PcapngBlockReader: FrameSource {
 
     private let stream: FileByteStream
     private(set) var delivered = 0
+    /// Records Wireshark numbers that carry no packet (`BlockType.isNumberedRecord`).
+    private var numberedRecords = 0
     var bytesRead: Int { stream.bytesRead }
     private var fields = ByteOrderedFields(bigEndian: false)
     private var interfaces: [PcapngInterface] = []
@@ -90,8 +101,8 @@ final class PcapngBlockReader: FrameSource {
 
     /// Reads blocks until one holds a frame.
     func next() throws(CaptureError) -> CapturedFrame? {
-        let number = delivered + 1
         while true {
+            let number = delivered + numberedRecords + 1
             let head = try stream.peek(Self.framingLength)
             if head.isEmpty { return nil }
             guard head.count == Self.framingLength else { throw cutShort(number: number) }
@@ -114,9 +125,10 @@ final class PcapngBlockReader: FrameSource {
             let frame = try handle(type: type, block: block, number: number)
             stream.skip(length)
             if let frame {
-                delivered = number
+                delivered += 1
                 return frame
             }
+            if BlockType.isNumberedRecord(type) { numberedRecords += 1 }
         }
     }
 
