@@ -1,0 +1,51 @@
+import Foundation
+import PacketCapture
+import SocketTable
+import Testing
+@testable import Grading
+
+/// Issue 12: when libpcap dropped packets, a missing username proves nothing,
+/// so username-sent says it could not be judged instead of "sent no data".
+@Suite struct DroppedPacketsTests {
+    /// What a live run that saw the server listen on 60100 and captured no data looks like.
+    static func observed(dropped: UInt32) throws -> LiveObservations {
+        var observed = LiveObservations()
+        let local = SocketAddress(ipv4: 0x7F00_0001, port: 60100)
+        observed.listening = ListeningSocket(
+            row: SocketRow(local: local, remote: SocketAddress(ipv4: 0, port: 0), state: .listen),
+            pid: 1, command: ["server"], seenAfter: .milliseconds(5))
+        // An empty capture file: the packets that would have shown the data are the dropped ones.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString).pcap")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var header: [UInt8] = [0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0]
+        header += [UInt8](repeating: 0, count: 8) + [0xFF, 0xFF, 0, 0] + [1, 0, 0, 0]
+        try Data(header).write(to: url)
+        var capture = try CaptureAnalysis.analyze(path: url.path, needles: [Array("zed".utf8)])
+        capture.liveStatistics = LiveCapture.Statistics(received: 20_000, dropped: dropped)
+        observed.capture = capture
+        return observed
+    }
+
+    static func usernameSent(_ observed: LiveObservations) -> (status: String, message: String)? {
+        let checks = LiveChecks(observed: observed, username: "zed", limits: (5, 5)).results()
+        return checks.first { $0.id == CheckID.usernameSent }.map { ("\($0.status)", $0.message) }
+    }
+
+    @Test func droppedPacketsMakeTheCheckAnErrorSayingHowMany() throws {
+        let result = try #require(Self.usernameSent(try Self.observed(dropped: 1234)))
+        #expect(result.status.contains("error"), "\(result)")
+        #expect(result.message.contains("Could not be judged: 1234 packets dropped"), "\(result.message)")
+    }
+
+    @Test func withoutDropsTheVerdictStands() throws {
+        let result = try #require(Self.usernameSent(try Self.observed(dropped: 0)))
+        #expect(result.status.contains("failed"), "\(result)")
+        #expect(!result.message.contains("dropped"))
+    }
+
+    @Test func helperStatisticsLineReadsBack() {
+        let statistics = LiveCapture.Statistics(received: 7, dropped: 3, truncated: 2, unwritten: 1)
+        #expect(LiveCapture.Statistics(line: Substring(statistics.line)) == statistics)
+        #expect(LiveCapture.Statistics(line: "ready") == nil)
+    }
+}
