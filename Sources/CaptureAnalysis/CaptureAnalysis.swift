@@ -19,24 +19,43 @@ public struct CaptureAnalysis: Sendable {
     /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
     /// counted but not reassembled or searched.
     public var untrackedSegments = 0
+    /// Frames of link types the decoder does not know, by DLT value: counted,
+    /// not searched, and said ("3 frames of link type IEEE802_11 were not decoded").
+    public var undecodedFrames: [Int32: Int] = [:]
+
+    /// One sentence per undecoded link type, in DLT order.
+    public var undecodedDescriptions: [String] {
+        undecodedFrames.sorted { $0.key < $1.key }.map { dlt, count in
+            "\(count) frame\(count == 1 ? "" : "s") of link type \(LibpcapNames.linkType(dlt)) \(count == 1 ? "was" : "were") not decoded"
+        }
+    }
+
+    /// For a live capture: what libpcap dropped and what the writer cut or
+    /// left out. Set by the live recorder; nil for a handed-in file.
+    public var liveStatistics: LiveCapture.Statistics?
+    /// Packets the kernel dropped during a live capture: the capture may lack
+    /// any packet, so a missing byte proves nothing.
+    public var droppedPackets: Int { Int(liveStatistics?.dropped ?? 0) }
     /// Set when reading stopped early (a cut-short file): the rest is a partial result.
     public var readError: CaptureError?
 
     /// Reads the whole file once, streaming. Throws only when the file cannot
-    /// be opened as a capture at all.
+    /// be opened as a capture at all. The Swift reader by default, the one
+    /// `sockgrade inspect` uses, so grading and inspection cannot disagree.
     public static func analyze(
-        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .libpcap
+        path: String, needles: [[UInt8]], engine: CaptureFileReader.Engine = .swift,
+        budget: CaptureBudget = .unlimited, listeningPorts: Set<UInt16> = []
     ) throws(CaptureError) -> CaptureAnalysis {
-        let reader = try CaptureFileReader(path: path, engine: engine)
+        let reader = try CaptureFileReader(path: path, engine: engine, budget: budget)
         var pass = AnalysisPass(
             analysis: CaptureAnalysis(
                 path: path, format: reader.format, linkTypes: [], packets: 0, tcpSegments: 0,
                 malformedFrames: 0, malformedExamples: [], conversations: []),
-            tracker: ConversationTracker(needles: needles))
+            tracker: ConversationTracker(needles: needles, listeningPorts: listeningPorts))
         let readError = reader.read(into: &pass)
         var analysis = pass.analysis
         analysis.readError = readError
-        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? "DLT \($0)" }
+        analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? LibpcapNames.linkType($0) }
         analysis.untrackedSegments = pass.tracker.untrackedSegments
         analysis.conversations = pass.tracker.finish()
         return analysis
@@ -68,7 +87,10 @@ private struct AnalysisPass: FrameConsumer {
             currentDataLink = frame.dataLink
             currentLinkType = LinkType(dlt: frame.dataLink)
         }
-        guard let linkType = currentLinkType else { return }
+        guard let linkType = currentLinkType else {
+            analysis.undecodedFrames[frame.dataLink, default: 0] += 1
+            return
+        }
         switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
         case .tcp(let segment):
             analysis.tcpSegments += 1

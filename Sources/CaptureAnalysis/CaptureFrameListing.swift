@@ -13,9 +13,10 @@ import PacketDecoding
 /// a `#`).
 public enum CaptureFrameListing {
     public static func lines(
-        path: String, engine: CaptureFileReader.Engine = .libpcap, _ emit: (String) -> Void
+        path: String, engine: CaptureFileReader.Engine = .swift, budget: CaptureBudget = CaptureBudget(),
+        _ emit: (String) -> Void
     ) throws(CaptureError) -> CaptureError? {
-        let reader = try CaptureFileReader(path: path, engine: engine)
+        let reader = try CaptureFileReader(path: path, engine: engine, budget: budget)
         return reader.forEachFrame { frame in
             guard let linkType = LinkType(dlt: frame.dataLink) else {
                 emit("\(frame.number)\t# link type \(frame.dataLink) not decoded")

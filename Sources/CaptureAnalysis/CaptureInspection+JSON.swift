@@ -30,6 +30,9 @@ extension CaptureInspection {
             object["last_timestamp"] = .double(last)
             object["duration_seconds"] = .double(last - first)
         }
+        if !analysis.undecodedFrames.isEmpty {
+            object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
+        }
         if let username { object["username"] = .string(username) }
         if let error = analysis.readError { object["problem"] = .string(error.problem) }
         return object

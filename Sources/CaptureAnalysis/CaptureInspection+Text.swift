@@ -13,6 +13,7 @@ extension CaptureInspection {
         lines.append("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversations.count) loopback)")
         for conversation in analysis.conversations {
             lines.append("  " + describe(conversation))
+            if let anomaly = conversation.handshakeAnomaly { lines.append("      handshake: \(anomaly)") }
             lines += StreamEvidence.anomalyLines(conversation.clientToServer, direction: "client→server").map { "      " + $0 }
             lines += StreamEvidence.anomalyLines(conversation.serverToClient, direction: "server→client").map { "      " + $0 }
         }
@@ -47,6 +48,9 @@ extension CaptureInspection {
         }
         if analysis.malformedFrames > 0 {
             lines.append("Undecodable:   \(analysis.malformedExamples.joined(separator: "; "))")
+        }
+        if !analysis.undecodedFrames.isEmpty {
+            lines.append("Not decoded:   \(analysis.undecodedDescriptions.joined(separator: "; "))")
         }
         if analysis.untrackedSegments > 0 {
             lines.append("Not followed:  \(analysis.untrackedSegments) TCP segments of conversations after the first \(analysis.conversations.count) (the most one capture is followed for); they were counted, not searched")

@@ -11,10 +11,12 @@ public struct CaptureInspection {
     public var username: String?
 
     /// Throws when the file cannot be read as a capture at all.
-    public init(path: String, username: String?, engine: CaptureFileReader.Engine = .libpcap) throws(CaptureError) {
+    public init(
+        path: String, username: String?, engine: CaptureFileReader.Engine = .swift, budget: CaptureBudget = CaptureBudget()
+    ) throws(CaptureError) {
         self.username = username
         let needles = username.map { [Array($0.utf8)] } ?? []
-        analysis = try CaptureAnalysis.analyze(path: path, needles: needles, engine: engine)
+        analysis = try CaptureAnalysis.analyze(path: path, needles: needles, engine: engine, budget: budget)
     }
 
     /// One stream direction whose reassembled bytes hold the username.

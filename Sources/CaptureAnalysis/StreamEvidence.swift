@@ -47,7 +47,7 @@ package enum StreamEvidence {
     /// A conversation's summary, for "what was there instead".
     package static func summary(_ conversation: Conversation) -> JSONValue {
         let sent = conversation.clientToServer
-        return .object([
+        var fields: [String: JSONValue] = [
             "stream": .int(conversation.index),
             "client": .string(conversation.client.description),
             "server": .string(conversation.server.description),
@@ -57,7 +57,9 @@ package enum StreamEvidence {
             "server_bytes": .int(conversation.serverToClient.payloadBytes),
             "client_sent": .string(quote(sent.prefix)),
             "gaps": .int(sent.gapCount),
-        ])
+        ]
+        if let anomaly = conversation.handshakeAnomaly { fields["handshake_anomaly"] = .string(anomaly) }
+        return .object(fields)
     }
 }
 

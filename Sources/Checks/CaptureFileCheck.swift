@@ -1,8 +1,10 @@
 import Foundation
 import PacketCapture
 import Reporting
+import RubricScoring
 import StreamReassembly
 import CaptureAnalysis
+import LiveRun
 import ProgramDiscovery
 
 /// The two checks on the capture a student handed in: is there a readable
@@ -11,10 +13,13 @@ import ProgramDiscovery
 package struct CaptureFileCheck {
     package var folder: URL
     package var username: String
+    /// What reading one handed-in file may cost (rubric limits, and the batch's cancellation).
+    package var budget = CaptureBudget()
 
-    package init(folder: URL, username: String) {
+    package init(folder: URL, username: String, budget: CaptureBudget = CaptureBudget()) {
         self.folder = folder
         self.username = username
+        self.budget = budget
     }
 
     package func run() -> [CheckResult] {
@@ -30,7 +35,8 @@ package struct CaptureFileCheck {
         var problems: [JSONValue] = []
         for file in files {
             do {
-                let analysis = try CaptureAnalysis.analyze(path: folder.appendingPathComponent(file).path, needles: [needle])
+                let analysis = try CaptureAnalysis.analyze(
+                    path: folder.appendingPathComponent(file).path, needles: [needle], budget: budget)
                 if let error = analysis.readError, analysis.packets == 0 {
                     problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
                 } else {
@@ -41,6 +47,13 @@ package struct CaptureFileCheck {
             }
         }
         return [fileCheck(files: files, readable: readable, problems: problems), usernameCheck(readable)]
+    }
+
+    /// The budget a rubric sets, stopped early when the batch is.
+    package static func budget(_ limits: RubricLimits, cancellation: Cancellation) -> CaptureBudget {
+        CaptureBudget(
+            maximumBytes: limits.captureReadMiB << 20, maximumSeconds: limits.captureReadSeconds,
+            isCancelled: { cancellation.isCancelled })
     }
 
     private func fileCheck(files: [String], readable: [(file: String, analysis: CaptureAnalysis)], problems: [JSONValue]) -> CheckResult {
@@ -56,6 +69,9 @@ package struct CaptureFileCheck {
                 "loopback_streams": .int(analysis.loopbackConversations.count),
             ]
             if let error = analysis.readError { object["problem"] = .string(error.problem) }
+            if !analysis.undecodedFrames.isEmpty {
+                object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
+            }
             return .object(object)
         }
         let evidence: JSONValue = .object(["files": .array(described), "unreadable": .array(problems)])
@@ -73,7 +89,8 @@ package struct CaptureFileCheck {
             return Finding.failed(CheckID.captureFile, "No readable capture: \((damaged + reasons).joined(separator: "; ")).", evidence: evidence)
         }
         let analysis = first.analysis
-        let message = "\(first.file) is a \(analysis.format.rawValue) capture (\(analysis.linkTypes.joined(separator: ", "))) with \(analysis.packets) packets."
+        let undecoded = analysis.undecodedDescriptions.isEmpty ? "" : " \(analysis.undecodedDescriptions.joined(separator: "; ")) (their traffic was not searched)."
+        let message = "\(first.file) is a \(analysis.format.rawValue) capture (\(analysis.linkTypes.joined(separator: ", "))) with \(analysis.packets) packets.\(undecoded)"
         return Finding.passed(CheckID.captureFile, message, evidence: evidence)
     }
 
@@ -81,8 +98,11 @@ package struct CaptureFileCheck {
         guard !readable.isEmpty else {
             return Finding.skipped(CheckID.captureUsername, "Not checked: no capture file could be read.")
         }
-        let damaged = readable.filter { $0.analysis.readError != nil }.map(\.file)
+        let damaged = readable.filter { $0.analysis.readError.map { $0.code != .stopped } ?? false }.map(\.file)
         var partial = damaged.isEmpty ? "" : " (\(damaged.joined(separator: ", ")) is cut short; the packets before the damage were searched)"
+        for entry in readable where entry.analysis.readError?.code == .stopped {
+            partial += " (\(entry.file) was read only in part, \(entry.analysis.readError?.problem ?? ""); the packets before were searched)"
+        }
         for entry in readable where entry.analysis.untrackedSegments > 0 {
             partial += " (\(entry.file) holds more TCP conversations than are followed; \(entry.analysis.untrackedSegments) segments after the first \(entry.analysis.conversations.count) conversations were not searched)"
         }

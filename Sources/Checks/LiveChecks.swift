@@ -135,6 +135,12 @@ package struct LiveChecks {
             }
         }
         let streams: JSONValue = .object(["streams": .array(toServer.map(StreamEvidence.summary))])
+        if capture.droppedPackets > 0 {
+            return Finding.error(CheckID.usernameSent, "Could not be judged: \(capture.droppedPackets) packets dropped by the live capture, so the username may have been sent unseen.", evidence: streams)
+        }
+        if let cut = capture.liveStatistics?.truncated, cut > 0, toServer.contains(where: { $0.clientToServer.payloadBytes > 0 }) {
+            return Finding.error(CheckID.usernameSent, "Could not be judged: the client sent more than the live capture keeps of a connection (\(cut) packets were cut to their headers), and the username is not in what was kept.", evidence: streams)
+        }
         guard let sent = toServer.first(where: { $0.clientToServer.payloadBytes > 0 }) else {
             let what = toServer.isEmpty ? noConnectionCaptured(port: port, in: capture) : "The client connected to port \(port) but sent no data"
             return Finding.failed(CheckID.usernameSent, "\(what), so the username '\(username)' was not sent.", evidence: streams)

@@ -35,7 +35,10 @@ public struct StudentGrader: Sendable {
         if !mode.isRoot {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
-        var results = CaptureFileCheck(folder: submission.folder, username: submission.username).run()
+        var results = CaptureFileCheck(
+            folder: submission.folder, username: submission.username,
+            budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation)).run()
+        if cancellation.isCancelled { return nil }
         let found = ProgramLocator.locate(in: submission.folder, defaults: programDefaults)
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)

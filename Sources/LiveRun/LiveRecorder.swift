@@ -37,14 +37,17 @@ package enum LiveRecorder {
         }
     }
 
-    /// Returns once every packet captured so far is in the file.
-    package func stop() {
+    /// Returns once every packet captured so far is in the file, with
+    /// libpcap's drop counters (nil when they could not be had).
+    @discardableResult
+    package func stop() -> LiveCapture.Statistics? {
         switch self {
         case .thread(let capture):
-            capture.stop()
+            return capture.stop()
         case .helper(let child):
             child.signal(SIGTERM)
             if !child.wait(timeout: .seconds(5)) { child.kill() }
+            return child.standardOutput.text.split(separator: "\n").lazy.compactMap(LiveCapture.Statistics.init(line:)).first
         }
     }
 }

@@ -75,10 +75,11 @@ package struct LiveSession {
         }
         // The capture stops first: without root it is a process in the namespace,
         // which the teardown would otherwise kill before it wrote the file.
-        capture?.stop()
+        let captureStatistics = capture?.stop()
         observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
         if capture != nil {
             analyzeCapture(at: capturePath, into: &observed)
+            observed.capture?.liveStatistics = captureStatistics
         }
         clearKeyrings(into: &observed)
         return observed
@@ -142,7 +143,9 @@ package struct LiveSession {
 
     private func analyzeCapture(at path: String, into observed: inout LiveObservations) {
         do {
-            observed.capture = try CaptureAnalysis.analyze(path: path, needles: [Array(submission.username.utf8)])
+            observed.capture = try CaptureAnalysis.analyze(
+                path: path, needles: [Array(submission.username.utf8)],
+                listeningPorts: Set(observed.listening.map { [$0.row.local.port] } ?? []))
         } catch {
             observed.captureProblem = "The live capture could not be read back: \(error)"
         }

@@ -14,7 +14,8 @@ public final class LoopbackCaptureSession {
     }
 
     /// Writes every packet queued so far and closes the file.
-    public func stop() {
+    @discardableResult
+    public func stop() -> LiveCapture.Statistics? {
         capture.stop()
     }
 }

@@ -12,6 +12,8 @@ public struct CaptureError: Error, CustomStringConvertible, Sendable, Equatable 
         case malformed
         /// A live capture could not be set up.
         case liveCapture
+        /// Reading was stopped by its `CaptureBudget` (too large, too slow, or called off).
+        case stopped
     }
 
     public var code: Code

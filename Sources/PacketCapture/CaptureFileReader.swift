@@ -1,10 +1,13 @@
 /// Reads a pcap or pcapng file one frame at a time, without loading the
 /// file: memory does not grow with the capture.
 ///
-/// libpcap is the reader of record. Where it refuses a file that is valid
-/// (a pcapng whose interfaces have different link types), the Swift
-/// readers (`PcapRecordReader`, `PcapngBlockReader`) take over at the frame
-/// where libpcap stopped.
+/// Two engines: the Swift readers (`PcapRecordReader`, `PcapngBlockReader`),
+/// which grading and `inspect` use, and libpcap, kept as the reference the
+/// tests hold the Swift readers to. When libpcap calls a file malformed, the
+/// Swift reader takes over at the frame where libpcap stopped: libpcap 1.10
+/// refuses valid pcapng files (interfaces of different link types or
+/// snapshot lengths), and what it could not do is decided by whether the
+/// Swift reader can go on, not by the wording of libpcap's message.
 public final class CaptureFileReader {
     /// Which code reads the records.
     public enum Engine: String, Sendable, CaseIterable {
@@ -23,19 +26,24 @@ public final class CaptureFileReader {
     public let path: String
     public let format: CaptureFormat
     private var source: Source
+    /// Charged by every source in turn, so a takeover does not start the budget afresh.
+    private let meter: BudgetMeter
 
-    public init(path: String, engine: Engine = .libpcap) throws(CaptureError) {
+    public init(path: String, engine: Engine = .libpcap, budget: CaptureBudget = .unlimited) throws(CaptureError) {
         self.path = path
+        meter = BudgetMeter(budget, subject: path)
         format = try CaptureFormat.sniff(path: path)
+        let meter = meter
         switch engine {
         case .libpcap:
             do throws(CaptureError) {
                 source = .libpcap(try LibpcapFrameSource(path: path))
-            } catch where LibpcapFrameSource.isLimitation(error) {
-                source = try Self.swiftSource(path: path, format: format)
+            } catch where error.code == .malformed {
+                // The Swift reader's own error when the file is damaged after all.
+                source = try Self.swiftSource(path: path, format: format, meter: meter)
             }
         case .swift:
-            source = try Self.swiftSource(path: path, format: format)
+            source = try Self.swiftSource(path: path, format: format, meter: meter)
         }
     }
 
@@ -60,9 +68,9 @@ public final class CaptureFileReader {
         while true {
             do throws(CaptureError) {
                 switch source {
-                case .libpcap(let reader): try reader.drain(into: &consumer)
-                case .pcap(let reader): try reader.drain(into: &consumer)
-                case .pcapng(let reader): try reader.drain(into: &consumer)
+                case .libpcap(let reader): try reader.drain(into: &consumer, meter: meter)
+                case .pcap(let reader): try reader.drain(into: &consumer, meter: meter)
+                case .pcapng(let reader): try reader.drain(into: &consumer, meter: meter)
                 }
                 return nil
             } catch {
@@ -79,14 +87,15 @@ public final class CaptureFileReader {
         }
     }
 
-    /// When libpcap refused a valid file, continues with the Swift reader
-    /// after the frames libpcap handed out. Otherwise returns the error that
-    /// ends the reading: `error` itself, or what stopped the Swift reader
-    /// from taking over.
+    /// When libpcap called the file malformed, continues with the Swift
+    /// reader after the frames libpcap handed out; if the file is damaged
+    /// there, the Swift reader stops at once and says where. Otherwise
+    /// returns the error that ends the reading: `error` itself, or what
+    /// stopped the Swift reader from taking over.
     private func takeOver(after error: CaptureError) -> CaptureError? {
-        guard case .libpcap(let stopped) = source, LibpcapFrameSource.isLimitation(error) else { return error }
+        guard case .libpcap(let stopped) = source, error.code == .malformed else { return error }
         do throws(CaptureError) {
-            let replacement = try Self.swiftSource(path: path, format: format)
+            let replacement = try Self.swiftSource(path: path, format: format, meter: meter)
             switch replacement {
             case .pcap(let reader): try reader.skip(to: stopped.delivered)
             case .pcapng(let reader): try reader.skip(to: stopped.delivered)
@@ -99,8 +108,8 @@ public final class CaptureFileReader {
         }
     }
 
-    private static func swiftSource(path: String, format: CaptureFormat) throws(CaptureError) -> Source {
-        let stream = try FileByteStream(path: path)
+    private static func swiftSource(path: String, format: CaptureFormat, meter: BudgetMeter) throws(CaptureError) -> Source {
+        let stream = try FileByteStream(path: path, meter: meter)
         switch format {
         case .pcap: return .pcap(try PcapRecordReader(stream: stream))
         case .pcapng: return .pcapng(try PcapngBlockReader(stream: stream))

@@ -29,6 +29,9 @@ public enum CaptureFormat: String, Sendable, Equatable {
             [0x4D, 0x3C, 0xB2, 0xA1], [0xA1, 0xB2, 0x3C, 0x4D],  // nanoseconds
         ]
         if pcapMagics.contains(magic) { return .pcap }
+        if magic == [0x34, 0xCD, 0xB2, 0xA1] || magic == [0xA1, 0xB2, 0xCD, 0x34] {
+            throw CaptureError(.notACapture, subject: subject, problem: "a Kuznetzov modified pcap (magic a1b2cd34), which is not supported: save it again from Wireshark as pcapng")
+        }
         if magic == [0x0A, 0x0D, 0x0D, 0x0A] { return .pcapng }
         throw CaptureError(.notACapture, subject: subject, problem: "not a pcap or pcapng capture (\(lookalike(head)))")
     }
@@ -41,6 +44,8 @@ public enum CaptureFormat: String, Sendable, Equatable {
             ([0x50, 0x4B, 0x03, 0x04], "it is a zip archive"),
             ([0x25, 0x50, 0x44, 0x46], "it is a PDF document"),
             ([0x1F, 0x8B], "it is gzip-compressed"),
+            ([0x28, 0xB5, 0x2F, 0xFD], "it is zstd-compressed: decompress it (zstd -d) or save it uncompressed from Wireshark"),
+            ([0x73, 0x6E, 0x6F, 0x6F, 0x70, 0, 0, 0], "it is a Solaris snoop capture, which is not supported: save it again from Wireshark as pcapng"),
             ([0x53, 0x6E, 0x6F, 0x6F, 0x70], "it is a Snoop capture, which is not supported"),
         ]
         for (signature, meaning) in signatures where head.starts(with: signature) {

@@ -26,8 +26,12 @@ final class FileByteStream {
     /// File offset of `storage[start]`.
     private(set) var offset = 0
 
-    init(path: String) throws(CaptureError) {
+    /// Charged before every read(2), so no file costs more than its budget.
+    private let meter: BudgetMeter
+
+    init(path: String, meter: BudgetMeter) throws(CaptureError) {
         self.path = path
+        self.meter = meter
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CaptureError(.unreadable, subject: path, problem: errno == ENOENT ? "no such file" : "the file cannot be read (errno \(errno))")
@@ -48,6 +52,9 @@ final class FileByteStream {
         }
         return UnsafeRawBufferPointer(rebasing: storage[start..<min(end, start + count)])
     }
+
+    /// Bytes taken from the file so far.
+    var bytesRead: Int { offset + end - start }
 
     /// Consumes `count` bytes that `peek` has shown. They stay where they
     /// are until the next `peek`, so a view of them (a frame handed to the
@@ -74,6 +81,7 @@ final class FileByteStream {
         start = 0
         end = held
         while end < count, !reachedEndOfFile {
+            try meter.charge(bytesRead: offset + end)
             guard let base = storage.baseAddress else { return }
             let got = read(descriptor, base + end, storage.count - end)
             if got < 0 {

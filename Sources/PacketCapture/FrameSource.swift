@@ -11,6 +11,8 @@ protocol FrameSource: AnyObject {
     func next() throws(CaptureError) -> CapturedFrame?
     /// Frames handed out so far.
     var delivered: Int { get }
+    /// Bytes of the file read so far (what the budget is charged).
+    var bytesRead: Int { get }
 }
 
 /// Takes the frames of a capture, one at a time, from `CaptureFileReader.read(into:)`.
@@ -19,9 +21,15 @@ public protocol FrameConsumer {
 }
 
 extension FrameSource {
-    /// Hands every remaining frame to `consumer`.
-    func drain<Consumer: FrameConsumer>(into consumer: inout Consumer) throws(CaptureError) {
+    /// Hands every remaining frame to `consumer`, within the meter's budget:
+    /// frames are counted one by one, bytes, time and cancellation are
+    /// checked every few thousand frames (the Swift readers' byte stream also
+    /// checks them per read).
+    func drain<Consumer: FrameConsumer>(into consumer: inout Consumer, meter: BudgetMeter) throws(CaptureError) {
+        let maximumFrames = meter.budget.maximumFrames
         while let frame = try next() {
+            if frame.number > maximumFrames { throw meter.tooManyFrames(bytesRead: bytesRead) }
+            if frame.number & 0xFFF == 0 { try meter.charge(bytesRead: bytesRead) }
             consumer.consume(frame)
         }
     }

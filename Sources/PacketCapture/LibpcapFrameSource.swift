@@ -7,6 +7,7 @@ final class LibpcapFrameSource: FrameSource {
     /// pcap_datalink, asked once: a libpcap file has one link type.
     let dataLink: Int32
     private(set) var delivered = 0
+    var bytesRead: Int { handle.fileOffset }
 
     /// Throws what libpcap says when it will not open the file.
     init(path: String) throws(CaptureError) {
@@ -30,16 +31,10 @@ final class LibpcapFrameSource: FrameSource {
             return nil
         case .failure(let message):
             var error = CaptureError(libpcapMessage: message, subject: path)
-            if error.code == .malformed || error.code == .truncated, !Self.isLimitation(error) {
+            if error.code == .malformed || error.code == .truncated {
                 error.problem += " after \(delivered) readable packets"
             }
             throw error
         }
-    }
-
-    /// libpcap 1.10 accepts only one link type per pcapng file: a refusal
-    /// that says nothing is wrong with the file.
-    static func isLimitation(_ error: CaptureError) -> Bool {
-        error.problem.contains("different from the type of the first interface")
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// An open libpcap handle. Every pcap_* call of the project is made in this
-/// file and in `PcapDumper`, so libpcap's conventions (error buffers, -1/-2
+/// file, in `PcapDumper` and in `BoundedDumper`'s pcap_dump, so libpcap's conventions (error buffers, -1/-2
 /// results, warnings from activation) are turned into Swift in one place.
 final class PcapHandle {
     let raw: OpaquePointer
@@ -91,6 +91,17 @@ final class PcapHandle {
     /// pcap_datalink: the DLT_ value of the file or interface.
     var dataLink: Int32 { pcap_datalink(raw) }
 
+    /// ftell of the FILE under a file handle (pcap_file): how far libpcap has read.
+    var fileOffset: Int {
+        guard let file = pcap_file(raw) else { return 0 }
+        return ftell(file)
+    }
+
+    /// pcap_datalink_val_to_name ("IEEE802_11"), or "DLT 147" for a value libpcap does not name.
+    static func linkTypeName(_ dlt: Int32) -> String {
+        pcap_datalink_val_to_name(dlt).map { String(cString: $0) } ?? "DLT \(dlt)"
+    }
+
     /// pcap_geterr.
     var lastError: String { String(cString: pcap_geterr(raw)) }
 
@@ -115,9 +126,9 @@ final class PcapHandle {
         }
     }
 
-    /// pcap_dispatch with pcap_dump as the handler: what is queued goes to the file.
-    func dispatch(into dumper: PcapDumper) -> Int32 {
-        pcap_dispatch(raw, -1, sockgrade_pcap_dump_handler(), UnsafeMutableRawPointer(dumper.raw).assumingMemoryBound(to: UInt8.self))
+    /// pcap_dispatch into a bounded writer: what is queued goes to the file, within its limits.
+    func dispatch(into writer: BoundedDumper) -> Int32 {
+        pcap_dispatch(raw, -1, BoundedDumper.handler, Unmanaged.passUnretained(writer).toOpaque().assumingMemoryBound(to: UInt8.self))
     }
 
     /// pcap_stats: packets received and dropped by the kernel.

@@ -17,9 +17,12 @@ final class PcapRecordReader: FrameSource {
 
     private let stream: FileByteStream
     private(set) var delivered = 0
+    var bytesRead: Int { stream.bytesRead }
     private let fields: ByteOrderedFields
     private let fractionsPerSecond: Double
     let linkType: Int32
+    /// Records claiming more are cut to it, as libpcap cuts them.
+    private let snapLength: Int
 
     init(stream: FileByteStream) throws(CaptureError) {
         self.stream = stream
@@ -34,8 +37,16 @@ final class PcapRecordReader: FrameSource {
         case 0x4D3C_B2A1: (fields, fractionsPerSecond) = (ByteOrderedFields(bigEndian: true), 1e9)
         default: throw CaptureError(.notACapture, subject: stream.path, problem: "not a pcap capture (bad magic number)")
         }
-        // The upper bits carry the FCS length (LINKTYPE_FCS_LEN); the type is the low 16.
+        // As libpcap's sf-pcap.c: version 2.x up to 2.4 only (1.x is an archaic format it refuses).
+        let major = fields.uint16(header, at: 4), minor = fields.uint16(header, at: 6)
+        guard major == 2, minor <= 4 else {
+            throw CaptureError(.malformed, subject: stream.path, problem: "unsupported pcap file version \(major).\(minor) (libpcap reads 2.0 to 2.4)")
+        }
+        // The upper bits carry the FCS length (LINKTYPE_FCS_LEN) and reserved
+        // bits, which libpcap 1.10 masks off as here (the libpcap test file
+        // linktype-reserved-field-not-zero.pcap reads); the type is the low 16.
         linkType = Int32(fields.uint32(header, at: 20) & 0xFFFF)
+        snapLength = SnapLength.effective(fields.uint32(header, at: 16))
         stream.skip(Self.globalHeaderLength)
     }
 
@@ -62,7 +73,7 @@ final class PcapRecordReader: FrameSource {
         delivered = number
         return CapturedFrame(
             number: number, timestamp: seconds + fraction / fractionsPerSecond, dataLink: linkType,
-            bytes: UnsafeRawBufferPointer(rebasing: record[Self.recordHeaderLength...]),
+            bytes: UnsafeRawBufferPointer(rebasing: record[Self.recordHeaderLength..<(Self.recordHeaderLength + min(capturedLength, snapLength))]),
             originalLength: originalLength)
     }
 

@@ -25,6 +25,15 @@ final class PcapngBlockReader: FrameSource {
         static let obsoletePacket: UInt32 = 2
         static let simplePacket: UInt32 = 3
         static let enhancedPacket: UInt32 = 6
+        static let systemdJournalExport: UInt32 = 9
+        static let custom: UInt32 = 0x0000_0BAD
+        static let customToCopy: UInt32 = 0x4000_0BAD
+
+        /// Blocks Wireshark lists as frames of their own (tshark 4.0 numbers
+        /// them; they hold no packet), so the frames after them keep Wireshark's numbers.
+        static func isNumberedRecord(_ type: UInt32) -> Bool {
+            type == systemdJournalExport || type == custom || type == customToCopy
+        }
     }
 
     private enum OptionCode {
@@ -38,6 +47,9 @@ final class PcapngBlockReader: FrameSource {
 
     private let stream: FileByteStream
     private(set) var delivered = 0
+    /// Records Wireshark numbers that carry no packet (`BlockType.isNumberedRecord`).
+    private var numberedRecords = 0
+    var bytesRead: Int { stream.bytesRead }
     private var fields = ByteOrderedFields(bigEndian: false)
     private var interfaces: [PcapngInterface] = []
     /// Distinct link types of every interface seen so far, in order.
@@ -58,17 +70,45 @@ final class PcapngBlockReader: FrameSource {
         else {
             throw CaptureError(.truncated, subject: stream.path, problem: "the file is cut short inside its pcapng section header")
         }
+        try checkSection(try stream.peek(length))
+    }
+
+    /// What libpcap's sf-pcapng.c checks of a Section Header Block: a body of
+    /// at least the version and section length, version 1.0 (or the 1.2 of
+    /// some early writers), and options that stay inside the block.
+    private func checkSection(_ block: UnsafeRawBufferPointer) throws(CaptureError) {
+        let minimumLength = Self.framingLength + 4 + 8
+        guard block.count >= minimumLength, block.count % 4 == 0 else {
+            throw malformed("section header block: its length \(block.count) is too short or not a multiple of 4")
+        }
+        let major = fields.uint16(block, at: 12), minor = fields.uint16(block, at: 14)
+        guard major == 1, minor == 0 || minor == 2 else {
+            throw malformed("section header block: unsupported pcapng version \(major).\(minor) (libpcap reads 1.0)")
+        }
+        let end = block.count - 4
+        var offset = 24
+        while offset + 4 <= end {
+            let code = fields.uint16(block, at: offset)
+            let length = Int(fields.uint16(block, at: offset + 2))
+            if code == OptionCode.end { return }
+            guard offset + 4 + length <= end else {
+                throw malformed("section header block: option length runs past the block")
+            }
+            offset += 4 + (length + 3) & ~3
+        }
+        guard offset == end else { throw malformed("section header block: option length runs past the block") }
     }
 
     /// Reads blocks until one holds a frame.
     func next() throws(CaptureError) -> CapturedFrame? {
-        let number = delivered + 1
         while true {
+            let number = delivered + numberedRecords + 1
             let head = try stream.peek(Self.framingLength)
             if head.isEmpty { return nil }
             guard head.count == Self.framingLength else { throw cutShort(number: number) }
             let rawType = head.loadUnaligned(as: UInt32.self)
-            if rawType == BlockType.sectionHeader {
+            let startsSection = rawType == BlockType.sectionHeader
+            if startsSection {
                 try startSection(head)
             }
             let type = fields.uint32(head, at: 0)
@@ -81,12 +121,14 @@ final class PcapngBlockReader: FrameSource {
             guard fields.uint32(block, at: length - 4) == UInt32(length) else {
                 throw malformed("block of type \(type) ends with a length different from its start")
             }
+            if startsSection { try checkSection(block) }
             let frame = try handle(type: type, block: block, number: number)
             stream.skip(length)
             if let frame {
-                delivered = number
+                delivered += 1
                 return frame
             }
+            if BlockType.isNumberedRecord(type) { numberedRecords += 1 }
         }
     }
 
@@ -106,7 +148,9 @@ final class PcapngBlockReader: FrameSource {
         switch type {
         case BlockType.interfaceDescription:
             guard bodyEnd >= 16 else { throw malformed("interface description block is too short") }
-            var interface = PcapngInterface(linkType: Int32(fields.uint16(block, at: 8)))
+            // The two bytes after the link type are reserved; libpcap does not look at them.
+            var interface = PcapngInterface(
+                linkType: Int32(fields.uint16(block, at: 8)), snapLength: SnapLength.effective(fields.uint32(block, at: 12)))
             readOptions(block, from: 16, to: bodyEnd, into: &interface)
             interfaces.append(interface)
             if !linkTypes.contains(interface.linkType) { linkTypes.append(interface.linkType) }
@@ -122,13 +166,13 @@ final class PcapngBlockReader: FrameSource {
             let interface = try interface(interfaceID, number: number)
             return CapturedFrame(
                 number: number, timestamp: interface.seconds(units: units), dataLink: interface.linkType,
-                bytes: UnsafeRawBufferPointer(rebasing: block[28..<(28 + capturedLength)]),
+                bytes: UnsafeRawBufferPointer(rebasing: block[28..<(28 + min(capturedLength, interface.snapLength))]),
                 originalLength: Int(fields.uint32(block, at: 24)))
         case BlockType.simplePacket:
             guard bodyEnd >= 12 else { throw malformed("simple packet block \(number) is too short") }
             let originalLength = Int(fields.uint32(block, at: 8))
-            let capturedLength = min(originalLength, bodyEnd - 12)
             let interface = try interface(0, number: number)
+            let capturedLength = min(originalLength, bodyEnd - 12, interface.snapLength)
             return CapturedFrame(
                 number: number, timestamp: 0, dataLink: interface.linkType,
                 bytes: UnsafeRawBufferPointer(rebasing: block[12..<(12 + capturedLength)]),

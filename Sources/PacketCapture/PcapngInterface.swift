@@ -1,6 +1,8 @@
 /// What an Interface Description Block says about the packets that refer to it.
 struct PcapngInterface {
     var linkType: Int32
+    /// The interface's snapshot length as libpcap applies it (`SnapLength.effective`).
+    var snapLength = SnapLength.maximum
     /// `if_tsresol`: units per second of the packet timestamps (default microseconds).
     var unitsPerSecond: UInt64 = 1_000_000
     /// `if_tsoffset`: seconds added to every timestamp.

@@ -15,10 +15,6 @@ public enum DecodeError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidIPv4HeaderLength(words: Int)
     /// The IPv4 total length cannot even hold the header it follows.
     case ipv4TotalLengthBelowHeaderLength(totalLength: Int, headerLength: Int)
-    /// The IPv4 total length claims more bytes than the whole frame had on the wire.
-    case ipv4TotalLengthExceedsCaptured(totalLength: Int, captured: Int)
-    /// The IPv6 payload length claims more bytes than the whole frame had on the wire.
-    case ipv6PayloadLengthExceedsCaptured(payloadLength: Int, captured: Int)
     /// An IPv6 extension header runs past the payload length.
     case ipv6ExtensionHeaderExceedsPayload(nextHeader: UInt8, headerLength: Int, remaining: Int)
     /// The TCP data offset, in 32-bit words, is below the minimum of 5.
@@ -40,10 +36,6 @@ public enum DecodeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "invalid IPv4 header length \(words) < 5"
         case let .ipv4TotalLengthBelowHeaderLength(totalLength, headerLength):
             return "IPv4 total length \(totalLength) is shorter than its \(headerLength)-byte header"
-        case let .ipv4TotalLengthExceedsCaptured(totalLength, captured):
-            return "IPv4 total length \(totalLength) exceeds \(captured) captured bytes"
-        case let .ipv6PayloadLengthExceedsCaptured(payloadLength, captured):
-            return "IPv6 payload length \(payloadLength) exceeds \(captured) captured bytes"
         case let .ipv6ExtensionHeaderExceedsPayload(nextHeader, headerLength, remaining):
             return "IPv6 extension header \(nextHeader) of \(headerLength) bytes exceeds the \(remaining) payload bytes left"
         case let .invalidTCPDataOffset(words):

@@ -4,16 +4,16 @@
 ///   - frame: the captured bytes (pcap's `caplen` of them).
 ///   - linkType: the capture's link type.
 ///   - originalLength: the frame's length on the wire (pcap's `len`), when
-///     known. When it shows the whole frame was captured, an IP length field
-///     that claims more bytes than the frame holds is `malformed`; otherwise
-///     the frame is taken as cut by the snap length, and a cut inside the TCP
-///     payload gives `payloadTruncated`.
+///     known. An IP length field that claims more bytes than the frame holds
+///     gives a segment with `payloadTruncated` and the captured bytes, whether
+///     the snap length cut the frame or the field lies: either way the
+///     captured bytes are what there is to search.
 public func decodeFrame(
     _ frame: UnsafeRawBufferPointer,
     linkType: LinkType,
     originalLength: Int? = nil
 ) -> FrameDecoding {
-    let decoder = FrameDecoder(frameIsWhole: originalLength.map { $0 <= frame.count } ?? false)
+    let decoder = FrameDecoder()
     do throws(DecodeError) {
         return try decoder.decode(frame, linkType: linkType)
     } catch {
@@ -36,8 +36,6 @@ struct FrameDecoder {
     }
 
     private static let tcpProtocol: UInt8 = 6
-
-    let frameIsWhole: Bool
 
     func decode(_ frame: UnsafeRawBufferPointer, linkType: LinkType) throws(DecodeError) -> FrameDecoding {
         switch linkType {
@@ -95,7 +93,7 @@ struct FrameDecoder {
     }
 
     private func decodeIPv4(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
-        let packet = try IPv4Packet(checking: bytes, frameIsWhole: frameIsWhole)
+        let packet = try IPv4Packet(checking: bytes)
         guard packet.fragmentOffset == 0 else { return .notTCP("IPv4 fragment") }
         guard packet.protocolNumber == Self.tcpProtocol else {
             return .notTCP(ProtocolNames.notTCP(ipVersion: 4, protocolNumber: packet.protocolNumber))
@@ -110,7 +108,7 @@ struct FrameDecoder {
     }
 
     private func decodeIPv6(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
-        let packet = try IPv6Packet(checking: bytes, frameIsWhole: frameIsWhole)
+        let packet = try IPv6Packet(checking: bytes)
         var nextHeader = packet.nextHeader
         var payload = packet.payload
         var declaredLength = packet.declaredPayloadLength

@@ -43,10 +43,10 @@ struct IPv4Packet {
     /// Payload length the header declares, whether or not all of it was captured.
     let declaredPayloadLength: Int
 
-    /// - Parameter frameIsWhole: the capture kept the whole frame (caplen ==
-    ///   len), so a Total Length beyond the captured bytes is a lie rather
-    ///   than the snap length cutting the packet.
-    init(checking bytes: UnsafeRawBufferPointer, frameIsWhole: Bool) throws(DecodeError) {
+    /// A Total Length beyond the captured bytes keeps what was captured: the
+    /// segment comes out truncated and its bytes are still searched, whether
+    /// the snap length cut it or the field lies (a whole frame, caplen == len).
+    init(checking bytes: UnsafeRawBufferPointer) throws(DecodeError) {
         guard bytes.count >= Self.minimumHeaderLength else {
             throw .truncated(.ipv4, needed: Self.minimumHeaderLength, captured: bytes.count)
         }
@@ -64,9 +64,6 @@ struct IPv4Packet {
         }
         guard totalLength >= headerLength else {
             throw .ipv4TotalLengthBelowHeaderLength(totalLength: totalLength, headerLength: headerLength)
-        }
-        if frameIsWhole, totalLength > bytes.count {
-            throw .ipv4TotalLengthExceedsCaptured(totalLength: totalLength, captured: bytes.count)
         }
         self.bytes = bytes
         self.headerLength = headerLength

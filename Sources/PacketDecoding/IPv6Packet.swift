@@ -39,8 +39,8 @@ struct IPv6Packet {
     private let capturedEnd: Int
     let declaredPayloadLength: Int
 
-    /// - Parameter frameIsWhole: see `IPv4Packet.init(checking:frameIsWhole:)`.
-    init(checking bytes: UnsafeRawBufferPointer, frameIsWhole: Bool) throws(DecodeError) {
+    /// A payload length beyond the captured bytes keeps what was captured (see `IPv4Packet.init(checking:)`).
+    init(checking bytes: UnsafeRawBufferPointer) throws(DecodeError) {
         guard bytes.count >= Self.headerLength else {
             throw .truncated(.ipv6, needed: Self.headerLength, captured: bytes.count)
         }
@@ -50,9 +50,6 @@ struct IPv6Packet {
         var payloadLength = Int(bytes.bigEndianUInt16(Field.payloadLength))
         if payloadLength == 0 {
             payloadLength = capturedPayload
-        }
-        if frameIsWhole, payloadLength > capturedPayload {
-            throw .ipv6PayloadLengthExceedsCaptured(payloadLength: payloadLength, captured: capturedPayload)
         }
         self.bytes = bytes
         self.capturedEnd = Self.headerLength + min(payloadLength, capturedPayload)

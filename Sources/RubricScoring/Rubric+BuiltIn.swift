@@ -79,6 +79,8 @@ limits:             # seconds unless said; all optional with these defaults
   file_size_mib: 64         # largest file a program may write
   open_files: 256           # open files per process
   tmp_mib: 64               # size of the private /tmp
+  capture_read_mib: 1024    # most of one handed-in capture file the grader reads
+  capture_read_seconds: 120 # longest the grader spends reading one handed-in capture
 # Build and run defaults for every submission (optional); a student's own
 # sockgrade.yaml overrides them field by field. Same fields as sockgrade.yaml:
 # programs:

@@ -25,6 +25,11 @@ public struct RubricLimits: Sendable, Equatable {
     public var openFiles: Int
     /// Size of the private /tmp, in MiB.
     public var temporaryMiB: Int
+    /// Bytes of one handed-in capture file the grader reads, in MiB: a
+    /// sparse file of a terabyte costs the student nothing and the grader hours.
+    public var captureReadMiB: Int
+    /// Seconds the grader spends reading one handed-in capture file.
+    public var captureReadSeconds: Double
 
     public init(
         buildSeconds: Double,
@@ -37,7 +42,9 @@ public struct RubricLimits: Sendable, Equatable {
         processes: Int = 128,
         fileSizeMiB: Int = 64,
         openFiles: Int = 256,
-        temporaryMiB: Int = 64
+        temporaryMiB: Int = 64,
+        captureReadMiB: Int = 1024,
+        captureReadSeconds: Double = 120
     ) {
         self.buildSeconds = buildSeconds
         self.serverReadySeconds = serverReadySeconds
@@ -50,6 +57,8 @@ public struct RubricLimits: Sendable, Equatable {
         self.fileSizeMiB = fileSizeMiB
         self.openFiles = openFiles
         self.temporaryMiB = temporaryMiB
+        self.captureReadMiB = captureReadMiB
+        self.captureReadSeconds = captureReadSeconds
     }
 
     /// What applies when a rubric leaves a limit out.

@@ -97,6 +97,8 @@ struct RubricParser {
             case .fileSizeMiB: limits.fileSizeMiB = try wholeNumber(value)
             case .openFiles: limits.openFiles = try wholeNumber(value)
             case .temporaryMiB: limits.temporaryMiB = try wholeNumber(value)
+            case .captureReadMiB: limits.captureReadMiB = try wholeNumber(value)
+            case .captureReadSeconds: limits.captureReadSeconds = try number(value, mustBePositive: true)
             }
         }
         return limits
@@ -115,5 +117,7 @@ struct RubricParser {
         case fileSizeMiB = "file_size_mib"
         case openFiles = "open_files"
         case temporaryMiB = "tmp_mib"
+        case captureReadMiB = "capture_read_mib"
+        case captureReadSeconds = "capture_read_seconds"
     }
 }

@@ -15,6 +15,9 @@ public struct Conversation: Sendable {
     public var lastTimestamp: Double
     public var clientToServer: StreamDirection
     public var serverToClient: StreamDirection
+    /// A handshake other than SYN, SYN-ACK, ACK ("split handshake: …",
+    /// "simultaneous open: …"), said because the roles rest on it.
+    public var handshakeAnomaly: String?
 
     public init(
         index: Int,
@@ -27,7 +30,8 @@ public struct Conversation: Sendable {
         firstTimestamp: Double,
         lastTimestamp: Double,
         clientToServer: StreamDirection,
-        serverToClient: StreamDirection
+        serverToClient: StreamDirection,
+        handshakeAnomaly: String? = nil
     ) {
         self.index = index
         self.client = client
@@ -40,6 +44,7 @@ public struct Conversation: Sendable {
         self.lastTimestamp = lastTimestamp
         self.clientToServer = clientToServer
         self.serverToClient = serverToClient
+        self.handshakeAnomaly = handshakeAnomaly
     }
 
     /// Both addresses are loopback addresses.

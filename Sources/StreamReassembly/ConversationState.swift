@@ -20,20 +20,30 @@ final class ConversationState {
     private var clientToServer: DirectionReassembler
     private var serverToClient: DirectionReassembler
     private var retainedBytesReleased = false
+    /// Frame of a SYN without ACK from the server side (split handshake or simultaneous open).
+    private var serverSynFrame: Int?
+    private var handshakeAnomaly: String?
 
-    /// Tells client from server by the first packet; see `RoleSource`.
+    /// Tells client from server by the first packet; see `RoleSource`. A
+    /// port known to have been listening (the live run saw it) outweighs
+    /// the packet: a split handshake or simultaneous open can start with
+    /// the server's SYN.
     init(
         index: Int,
         firstSegment segment: TCPSegment,
         frame: Int,
         timestamp: Double,
         limits: ReassemblyLimits,
-        needles: NeedleSet
+        needles: NeedleSet,
+        listeningPorts: Set<UInt16> = []
     ) {
         let source = Endpoint(address: segment.source, port: segment.sourcePort)
         let destination = Endpoint(address: segment.destination, port: segment.destinationPort)
         let flags = segment.flags
-        if flags.contains(.syn), !flags.contains(.ack) {
+        if listeningPorts.contains(source.port) != listeningPorts.contains(destination.port) {
+            (client, server, roleSource) = listeningPorts.contains(source.port)
+                ? (destination, source, .listening) : (source, destination, .listening)
+        } else if flags.contains(.syn), !flags.contains(.ack) {
             (client, server, roleSource) = (source, destination, .syn)
         } else if flags.contains(.syn) {
             (client, server, roleSource) = (destination, source, .synAck)
@@ -52,10 +62,15 @@ final class ConversationState {
     }
 
     /// A SYN without ACK opens a new connection on the same endpoints, unless
-    /// it repeats this conversation's own SYN (same client, same ISN).
+    /// it repeats this conversation's own SYN (same client, same ISN), or is
+    /// the other side's SYN while the handshake is still open: a split
+    /// handshake (SYN, SYN, SYN-ACK, ACK) or a simultaneous open, which
+    /// would otherwise start a conversation with the roles swapped.
     func isStartedAnew(by segment: TCPSegment) -> Bool {
         guard segment.flags.contains(.syn), !segment.flags.contains(.ack) else { return false }
-        return !(isFromClient(segment) && segment.sequenceNumber == clientInitialSequence)
+        if isFromClient(segment) { return segment.sequenceNumber != clientInitialSequence }
+        return handshake.synAckFrame != nil || handshake.ackFrame != nil
+            || clientToServer.payloadSeen || serverToClient.payloadSeen
     }
 
     func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
@@ -113,7 +128,8 @@ final class ConversationState {
             firstTimestamp: firstTimestamp,
             lastTimestamp: lastTimestamp,
             clientToServer: clientToServer.finish(),
-            serverToClient: serverToClient.finish()
+            serverToClient: serverToClient.finish(),
+            handshakeAnomaly: handshakeAnomaly
         )
     }
 
@@ -136,6 +152,22 @@ final class ConversationState {
         case (true, false, true):
             handshake.synFrame = handshake.synFrame ?? frame
             clientInitialSequence = segment.sequenceNumber
+        case (true, false, false):
+            // The server's own SYN: it answered with SYN instead of SYN-ACK (split), or both opened at once.
+            guard serverSynFrame == nil else { return }
+            serverSynFrame = frame
+            serverInitialSequence = segment.sequenceNumber
+            let order = handshake.synFrame.map { "after the client's SYN (frame \($0))" } ?? "before any SYN of the client was seen"
+            handshakeAnomaly = "split handshake or simultaneous open: \(server) sent a SYN of its own in frame \(frame), \(order); \(client) is taken as the client (\(roleSource))"
+        case (true, true, true):
+            // The client answers the server's SYN with SYN-ACK: the split handshake's third step.
+            guard serverSynFrame != nil else { return }
+            handshake.synAckFrame = handshake.synAckFrame ?? frame
+        case (false, true, false) where serverSynFrame != nil && handshake.ackFrame == nil:
+            // ...and the server's ACK completes it.
+            if let clientInitialSequence, segment.acknowledgmentNumber == clientInitialSequence &+ 1, handshake.synAckFrame != nil {
+                handshake.ackFrame = frame
+            }
         case (true, true, false):
             if let clientInitialSequence, segment.acknowledgmentNumber != clientInitialSequence &+ 1 { return }
             handshake.synAckFrame = handshake.synAckFrame ?? frame

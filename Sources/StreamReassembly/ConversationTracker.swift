@@ -25,9 +25,15 @@ public final class ConversationTracker {
     /// been reached: counted, not reassembled or searched.
     public private(set) var untrackedSegments = 0
 
-    /// - Parameter needles: byte strings to find in every direction; an empty needle never matches.
-    public init(needles: [[UInt8]] = [], limits: ReassemblyLimits = .default) {
+    /// Ports seen listening in the live run: they decide which end is the server.
+    private let listeningPorts: Set<UInt16>
+
+    /// - Parameters:
+    ///   - needles: byte strings to find in every direction; an empty needle never matches.
+    ///   - listeningPorts: ports known to have been listening (the live run's server), if any.
+    public init(needles: [[UInt8]] = [], limits: ReassemblyLimits = .default, listeningPorts: Set<UInt16> = []) {
         self.limits = limits
+        self.listeningPorts = listeningPorts
         let searched = needles.enumerated().filter { !$0.element.isEmpty }
         self.matchers = searched.map { NeedleMatcher(needle: $0.element) }
         self.needles = NeedleSet(matchers)
@@ -50,7 +56,7 @@ public final class ConversationTracker {
             }
             let started = ConversationState(
                 index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
-                limits: limits, needles: needles
+                limits: limits, needles: needles, listeningPorts: listeningPorts
             )
             conversations.append(started)
             conversation = Unmanaged.passUnretained(started)

@@ -100,6 +100,9 @@ struct DirectionReassembler {
     /// Fixes where the stream starts when the sender's SYN was missed but its
     /// initial sequence number is known from the peer's SYN-ACK, so that a
     /// missed first data segment is reported as a gap at offset 0.
+    /// Some segment of this direction carried data.
+    var payloadSeen: Bool { report.payloadSegments > 0 }
+
     mutating func startStreamIfUnknown(at sequence: UInt32) {
         if nextSequence == nil {
             nextSequence = sequence

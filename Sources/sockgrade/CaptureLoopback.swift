@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Grading
+import PacketCapture
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,8 @@ import LiveRun
 /// The live capture of a rootless run: the grader cannot join a user
 /// namespace from its threads, so it starts this helper inside the student's
 /// namespaces with nsenter. It prints "ready" once capturing and stops, with
-/// every queued packet written, on SIGTERM.
+/// every queued packet written, on SIGTERM, then prints libpcap's drop
+/// counters (`LiveCapture.Statistics.line`) for the grader.
 struct CaptureLoopback: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capture-loopback",
@@ -35,6 +37,8 @@ struct CaptureLoopback: ParsableCommand {
         }
         say("ready")
         stop.wait()
-        capture.stop()
+        if let statistics = capture.stop() {
+            say(statistics.line)
+        }
     }
 }

@@ -43,8 +43,8 @@ struct PcapngBuilder {
         block(type: 0x0A0D_0D0A, body: encode32(0x1A2B_3C4D) + encode16(1) + encode16(0) + encode64(UInt64.max) + options)
     }
 
-    mutating func interface(linkType: UInt16, options: [UInt8] = []) {
-        block(type: 1, body: encode16(linkType) + encode16(0) + encode32(262_144) + options)
+    mutating func interface(linkType: UInt16, snapLength: UInt32 = 262_144, options: [UInt8] = []) {
+        block(type: 1, body: encode16(linkType) + encode16(0) + encode32(snapLength) + options)
     }
 
     mutating func enhancedPacket(interface: UInt32, units: UInt64, frame: [UInt8], options: [UInt8] = []) {

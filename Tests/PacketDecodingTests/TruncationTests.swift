@@ -57,11 +57,19 @@ struct TruncationTests {
         }
     }
 
-    /// A frame cut by the capture but claimed whole is a lie in the IP length field.
-    @Test func cutFrameClaimedWholeIsMalformed() {
-        let cut = Array(Fixtures.ipv4Alice.prefix(55))
-        #expect(decode(cut, as: .raw, originalLength: 55)
-            == .malformed(.ipv4TotalLengthExceedsCaptured(totalLength: 57, captured: 55)))
+    /// An IP length that claims more than the whole frame holds (caplen ==
+    /// len): the captured bytes are kept and marked truncated, not thrown away (issue 18.3).
+    @Test(arguments: [(Fixtures.ipv4Alice, LinkType.raw), (Fixtures.ipv6Alice, LinkType.ipv6)])
+    func lengthClaimingMoreThanTheWholeFrameKeepsTheCapturedBytes(_ frame: [UInt8], _ linkType: LinkType) throws {
+        let cut = Array(frame.dropLast(2))
+        let decoded = decode(cut, as: linkType, originalLength: cut.count)
+        guard case .tcp(let segment) = decoded, case .tcp(let whole) = decode(frame, as: linkType) else {
+            Issue.record("not decoded as TCP: \(decoded)")
+            return
+        }
+        #expect(segment.payloadTruncated)
+        #expect(segment.payload == Array(whole.payload.dropLast(2)))
+        #expect(!segment.payload.isEmpty)
     }
 
     /// Random bytes and random corruptions of the fixtures, under every link type.

@@ -145,7 +145,7 @@ struct RubricErrorTests {
               build_seconds: 30
               timeout: 9
             """, message: "rubric/socket-lab.yaml:6:3: unknown key 'timeout' in 'limits'; expected one of: "
-                + "build_seconds, client_seconds, cpu_seconds, file_size_mib, memory_mib, open_files, output_kib, "
+                + "build_seconds, capture_read_mib, capture_read_seconds, client_seconds, cpu_seconds, file_size_mib, memory_mib, open_files, output_kib, "
                 + "processes, server_ready_seconds, shutdown_seconds, tmp_mib"),
         Case(name: "zero limit", yaml: """
             name: Lab

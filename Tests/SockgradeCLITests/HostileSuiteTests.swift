@@ -37,6 +37,7 @@ struct HostileSuiteTests {
         "selftalk": ("passed", "failed", "failed", nil),
         "keyring-snoop": ("passed", "passed", "passed", nil),
         "keyring-reader": ("passed", "passed", "passed", nil),
+        "bulk": ("passed", "passed", "passed", nil),
     ]
 
     /// Without root there is no cgroup: the fork bomb meets RLIMIT_NPROC and the
@@ -121,6 +122,10 @@ struct HostileSuiteTests {
         #expect(selftalk.contains("made by the server's own processes"), "\(selftalk)")
         let noout = try programOutput(folder, student: "noout", role: "client")
         #expect(noout.contains("\u{FFFD}"))
+        // The bulk client pushes gigabytes: its live capture keeps each flow's first bytes and stays small.
+        let bulkCapture = folder.appendingPathComponent("bulk/live.pcap").path
+        let bulkSize = (try? FileManager.default.attributesOfItem(atPath: bulkCapture)[.size] as? Int) ?? nil
+        #expect(bulkSize.map { $0 > 0 && $0 <= 64 << 20 } == true, "bulk/live.pcap is \(bulkSize.map(String.init) ?? "missing") bytes")
     }
 
     /// The grader ran in a session keyring holding an instructor's key: no
