@@ -20,7 +20,7 @@ SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:t
                  /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release grade test captures bench bench-capture fuzz clean
+.PHONY: all deps test-deps build release grade test captures screenshots bench bench-capture fuzz clean
 
 all: build
 
@@ -62,6 +62,11 @@ test: build test-deps
 bench: release
 	@[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	bash scripts/bench/run.sh
+
+# Regenerates the netstat screenshots of submissions/ (ImageMagick renders the terminal text).
+screenshots:
+	@[ -x /usr/bin/convert ] && dpkg -s fonts-dejavu-core >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends imagemagick fonts-dejavu-core; }
+	bash scripts/make-screenshots.sh
 
 # Regenerates the capture files in submissions/ by running the programs for real.
 captures: deps
