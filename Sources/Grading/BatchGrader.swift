@@ -85,7 +85,7 @@ public struct BatchGrader {
             let controlGroups = try? ControlGroupRoot.detect().get()
             defer { controlGroups?.removeRunFolders() }
             let live = LiveRunner(
-                limits: rubric.limits, tools: tools, scratch: scratch, outputFolder: outputFolder,
+                limits: rubric.limits, input: rubric.input, tools: tools, scratch: scratch, outputFolder: outputFolder,
                 parentNamespace: parent, controlGroups: controlGroups, mode: mode)
             let grader = StudentGrader(rubric: rubric, programDefaults: programDefaults, live: live)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)

@@ -15,6 +15,8 @@ import Glibc
 /// patches them afterwards.
 package struct LiveRunner: Sendable {
     package var limits: RubricLimits
+    /// What each program finds typed on its stdin.
+    package var input: TypedInput
     package var tools: SandboxTools
     package var scratch: ScratchSpace
     /// Where `<student>/live.pcap` evidence goes.
@@ -26,10 +28,11 @@ package struct LiveRunner: Sendable {
     package var mode: SandboxMode
 
     package init(
-        limits: RubricLimits, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
+        limits: RubricLimits, input: TypedInput = .defaults, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
         parentNamespace: NetworkNamespace?, controlGroups: ControlGroupRoot?, mode: SandboxMode
     ) {
         self.limits = limits
+        self.input = input
         self.tools = tools
         self.scratch = scratch
         self.outputFolder = outputFolder
@@ -61,7 +64,7 @@ package struct LiveRunner: Sendable {
         if let user { chown(buildFolder.path, user.uid, user.gid) }
 
         var observed = LiveSession(
-            submission: submission, server: server, client: client, limits: limits,
+            submission: submission, server: server, client: client, limits: limits, input: input,
             tools: tools, user: user, mode: mode, area: area, hostsFile: scratch.hostsFile,
             parentNamespace: parentNamespace, workBytes: workBytes,
             cancellation: cancellation, controlGroups: controlGroups).run()

@@ -21,6 +21,7 @@ package struct LiveSession {
     /// Nil when the submission has no client: the server is still checked.
     package var client: StudentProgram?
     package var limits: RubricLimits
+    package var input: TypedInput
     package var tools: SandboxTools
     /// The uid of the student's programs; nil without root (see SandboxMode).
     package var user: SandboxUser?
@@ -101,7 +102,9 @@ package struct LiveSession {
         let outputLimit = limits.outputKiB * 1024
         let serverProcess: ChildProcess
         do {
-            serverProcess = try jail.launch(server.runCommand, in: server.folderInside, outputLimit: outputLimit)
+            serverProcess = try jail.launch(
+                server.runCommand, in: server.folderInside, outputLimit: outputLimit,
+                standardInput: TypedInput.text(input.server, username: submission.username))
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
@@ -123,7 +126,9 @@ package struct LiveSession {
     private func runClient(_ client: StudentProgram, jail: Jail, watch: ServerWatch, outputLimit: Int, observed: inout LiveObservations) {
         let clientProcess: ChildProcess
         do {
-            clientProcess = try jail.launch(client.runCommand, in: client.folderInside, outputLimit: outputLimit)
+            clientProcess = try jail.launch(
+                client.runCommand, in: client.folderInside, outputLimit: outputLimit,
+                standardInput: TypedInput.text(input.client, username: submission.username))
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return
@@ -135,10 +140,32 @@ package struct LiveSession {
             observed.notes.append("The client was still running after the \(limits.clientSeconds) s it is given, and was stopped.")
         }
         clientProcess.kill()
+        noteTypedInput(of: clientProcess, into: &observed)
         observed.clientExit = clientProcess.status
         observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
         note(observed.limits?.hits(since: before) ?? [], role: "client", into: &observed)
         observed.runs.append(ProgramRun(role: "client", command: client.runCommand, child: clientProcess, timedOut: observed.clientTimedOut))
+    }
+
+    /// Says what the client was given on stdin, and when it stopped only
+    /// because its input ended (a chat loop at EOF, Python's EOFError).
+    private func noteTypedInput(of client: ChildProcess, into observed: inout LiveObservations) {
+        let text = String(decoding: TypedInput.text(input.client, username: submission.username), as: UTF8.self)
+        guard let closed = client.standardInputClosedAt, let ended = client.endedAt, ended >= closed else {
+            if !text.isEmpty {
+                observed.notes.append("The client's standard input held \(Self.quoted(text)) (the rubric's input.client), as if typed.")
+            }
+            return
+        }
+        var note = "The client was given \(Self.quoted(text)) on its standard input, as if typed; once it had read it, its input was ended, as Ctrl-D does."
+        if let status = client.status, status != .exited(0) {
+            note += " It then \(status.throughSandbox) at the end of its input, after the checks' evidence was taken; a client that reads more lines than the lab needs does that."
+        }
+        observed.notes.append(note)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     private func analyzeCapture(at path: String, into observed: inout LiveObservations) {

@@ -43,12 +43,14 @@ package struct ServerWatch {
         let deadline = ContinuousClock.now + limit
         let schedule = PollSchedule()
         var sandboxes = Sandboxes(server: watcher.pidNamespace(ofSandbox: process.pid))
+        var typing = TypedInputEnd()
         while true {
             client.pollOnce(timeoutMilliseconds: schedule.nextWaitMilliseconds)
             process.pollOnce(timeoutMilliseconds: 0)
             sandboxes.client = sandboxes.client ?? watcher.pidNamespace(ofSandbox: client.pid)
             guard let rows = rows(into: &observed) else { return }
             note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
+            typing.endInputWhenDone(client, connected: observed.sightings.contains { $0.side == .client && $0.owner != .server })
             if client.hasExited || ContinuousClock.now >= deadline || cancellation.isCancelled { break }
         }
         // Rows left behind after the exit (TIME_WAIT, CLOSE_WAIT) still prove the connection.
@@ -70,6 +72,21 @@ package struct ServerWatch {
             let caughtUp = observed.unreadByServer == 0 && observed.unacceptedByServer == 0
             if caughtUp || process.hasExited || ContinuousClock.now >= deadline { return }
             process.pollOnce(timeoutMilliseconds: 10)
+        }
+    }
+
+    /// When to end the client's typed input, as a student at the terminal
+    /// would press Ctrl-D: once it has read the text and connected, or once it
+    /// has read the text and a second has gone by without a connection (a
+    /// client that reads all of stdin before it connects).
+    private struct TypedInputEnd {
+        var readAt: ContinuousClock.Instant?
+
+        mutating func endInputWhenDone(_ client: ChildProcess, connected: Bool) {
+            guard client.hasOpenStandardInput, client.unreadInputBytes == 0 else { return }
+            let readAt = readAt ?? .now
+            self.readAt = readAt
+            if connected || ContinuousClock.now - readAt >= .seconds(1) { client.closeStandardInput() }
         }
     }
 

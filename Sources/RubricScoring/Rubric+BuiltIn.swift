@@ -81,6 +81,14 @@ limits:             # seconds unless said; all optional with these defaults
   tmp_mib: 64               # size of the private /tmp
   capture_read_mib: 1024    # most of one handed-in capture file the grader reads
   capture_read_seconds: 120 # longest the grader spends reading one handed-in capture
+# What each program finds typed on its standard input, as if the student typed
+# it: a client that reads the message from the keyboard (input(), Scanner,
+# fgets, cin >>) gets the username. {username} is the student's username. The
+# input stays open until the client has read it and connected, then ends, as
+# Ctrl-D at a terminal does.
+input:
+  client: "{username}\n"
+  server: ""
 # Build and run defaults for every submission (optional); a student's own
 # sockgrade.yaml overrides them field by field. Same fields as sockgrade.yaml:
 # programs:

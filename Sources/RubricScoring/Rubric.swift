@@ -20,6 +20,8 @@ public struct Rubric: Sendable, Equatable {
     /// The YAML it was read from (empty for a rubric built in code): part of
     /// every report's fingerprint, so an edited rubric regrades the class.
     public var text: String = ""
+    /// What each program finds typed on its standard input.
+    public var input: TypedInput = .defaults
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,

@@ -9,12 +9,16 @@ extension ChildProcess {
     /// up by the C library; returns 0 or an errno.
     static func spawn(
         _ arguments: [String], _ environment: [String],
-        stdout: Int32, stderr: Int32, inheriting: Int32?, pid: inout pid_t
+        stdin: Int32?, stdout: Int32, stderr: Int32, inheriting: Int32?, pid: inout pid_t
     ) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
         // dup2 clears close-on-exec on the copy (and, since glibc 2.29, on the

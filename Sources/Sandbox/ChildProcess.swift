@@ -4,9 +4,9 @@ import CLinux
 import Glibc
 #endif
 
-/// How a child ended.
 /// A process started with posix_spawn (no Swift code runs between fork and
-/// exec), stdin from /dev/null, stdout and stderr into capped pipes, in a
+/// exec), stdin from /dev/null or a pipe holding text typed for it, stdout
+/// and stderr into capped pipes, in a
 /// process group of its own. Its exit is awaited through a pidfd, so waiting
 /// is a poll with a deadline, never a guess.
 public final class ChildProcess: @unchecked Sendable {
@@ -18,6 +18,11 @@ public final class ChildProcess: @unchecked Sendable {
     private let pidDescriptor: Int32
     private var stdoutPipe: OutputPipe
     private var stderrPipe: OutputPipe
+    /// The grader's end of the child's stdin pipe; -1 once closed, or when stdin is /dev/null.
+    private var stdinWrite: Int32 = -1
+    /// When the grader closed the child's stdin, so a report can tell a
+    /// program that stopped at the end of its input from one that crashed.
+    public private(set) var standardInputClosedAt: ContinuousClock.Instant?
 
     public var standardOutput: CapturedOutput { stdoutPipe.output }
     public var standardError: CapturedOutput { stderrPipe.output }
@@ -30,22 +35,38 @@ public final class ChildProcess: @unchecked Sendable {
     /// The child gets no descriptor of the grader beyond 0, 1 and 2, except
     /// `inheriting`, which it finds as `inheritedDescriptor` (a seccomp program
     /// for bubblewrap's `--seccomp 3`); the caller still owns and closes it.
+    ///
+    /// - Parameter standardInput: nil for /dev/null; otherwise the text the
+    ///   child finds on stdin, as if typed, with the pipe kept open (a
+    ///   terminal nobody types more into) until `closeStandardInput()`. At most
+    ///   `maximumInputBytes`, so it fits the pipe and is written at once.
     public init(
-        arguments: [String], environment: [String], outputLimit: Int, inheriting: Int32? = nil
+        arguments: [String], environment: [String], outputLimit: Int, inheriting: Int32? = nil,
+        standardInput: [UInt8]? = nil
     ) throws(SandboxError) {
         precondition(!arguments.isEmpty, "a command needs a program")
+        precondition((standardInput?.count ?? 0) <= Self.maximumInputBytes, "stdin text beyond the pipe's size")
         self.arguments = arguments
         let outPipe = try Self.makePipe()
         let errPipe = try Self.makePipe()
+        let inPipe = try standardInput.map { _ throws(SandboxError) in try Self.makePipe(graderWrites: true) }
         var spawned: pid_t = 0
         let result = Self.spawn(
-            arguments, environment, stdout: outPipe.write, stderr: errPipe.write, inheriting: inheriting, pid: &spawned)
+            arguments, environment, stdin: inPipe?.read, stdout: outPipe.write, stderr: errPipe.write,
+            inheriting: inheriting, pid: &spawned)
         Glibc.close(outPipe.write)
         Glibc.close(errPipe.write)
+        if let inPipe { Glibc.close(inPipe.read) }
         guard result == 0 else {
             Glibc.close(outPipe.read)
             Glibc.close(errPipe.read)
+            if let inPipe { Glibc.close(inPipe.write) }
             throw SandboxError("posix_spawn of \(arguments[0])", errno: result)
+        }
+        if let inPipe, let text = standardInput {
+            stdinWrite = inPipe.write
+            // An empty pipe takes 64 KiB, so this one write is whole.
+            if !text.isEmpty { _ = text.withUnsafeBytes { Glibc.write(inPipe.write, $0.baseAddress, $0.count) } }
         }
         pid = spawned
         startedAt = .now
@@ -69,7 +90,29 @@ public final class ChildProcess: @unchecked Sendable {
         }
         stdoutPipe.close()
         stderrPipe.close()
+        if stdinWrite >= 0 { Glibc.close(stdinWrite) }
         Glibc.close(pidDescriptor)
+    }
+
+    /// The most text `standardInput` takes.
+    public static let maximumInputBytes = 4096
+
+    /// Bytes of the typed text the child has not read yet; 0 without a stdin pipe.
+    public var unreadInputBytes: Int {
+        guard stdinWrite >= 0 else { return 0 }
+        var pending: Int32 = 0
+        // FIONREAD on either end of a pipe tells what is still in it.
+        return ioctl(stdinWrite, UInt(FIONREAD), &pending) == 0 ? Int(pending) : 0
+    }
+
+    public var hasOpenStandardInput: Bool { stdinWrite >= 0 }
+
+    /// Ends the child's input, as Ctrl-D at a terminal does.
+    public func closeStandardInput() {
+        guard stdinWrite >= 0 else { return }
+        Glibc.close(stdinWrite)
+        stdinWrite = -1
+        standardInputClosedAt = .now
     }
 
     /// Waits up to `timeout` for the child to exit, reading its output
@@ -146,10 +189,13 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
 
-    private static func makePipe() throws(SandboxError) -> (read: Int32, write: Int32) {
+    /// A close-on-exec pipe; the grader's end (read for output, write for
+    /// input) is non-blocking, so neither a silent nor a stalled child holds it.
+    private static func makePipe(graderWrites: Bool = false) throws(SandboxError) -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
         guard sockgrade_pipe_cloexec(&ends) == 0 else { throw SandboxError.lastError("pipe2") }
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        let graderEnd = graderWrites ? ends[1] : ends[0]
+        _ = fcntl(graderEnd, F_SETFL, fcntl(graderEnd, F_GETFL) | O_NONBLOCK)
         return (ends[0], ends[1])
     }
 }

@@ -75,3 +75,27 @@ struct RubricLoadingTests {
             == "\(url.path):2:1: 'checks' must be a list of at least one check, found an empty list")
     }
 }
+
+/// `input:` gives the text each program finds typed on stdin.
+struct TypedInputRubricTests {
+    @Test func defaultsTypeTheUsernameForTheClient() throws {
+        let rubric = try Rubric.parse(yaml: "name: Lab\nchecks:\n  - {id: server-listening, title: S, points: 1}\n", fileName: "r.yaml", knownCheckIDs: ["server-listening"])
+        #expect(rubric.input == TypedInput(server: "", client: "{username}\n"))
+        #expect(TypedInput.text(rubric.input.client, username: "alice") == Array("alice\n".utf8))
+    }
+
+    @Test func theRubricSetsIt() throws {
+        let yaml = "name: Lab\nchecks:\n  - {id: server-listening, title: S, points: 1}\ninput:\n  client: \"hello {username}\\nquit\\n\"\n  server: \"59123\\n\"\n"
+        let rubric = try Rubric.parse(yaml: yaml, fileName: "r.yaml", knownCheckIDs: ["server-listening"])
+        #expect(rubric.input == TypedInput(server: "59123\n", client: "hello {username}\nquit\n"))
+    }
+
+    @Test func anUnknownKeyIsNamedWithItsLine() throws {
+        let yaml = "name: Lab\nchecks:\n  - {id: server-listening, title: S, points: 1}\ninput:\n  clinet: x\n"
+        let error = #expect(throws: RubricError.self) {
+            try Rubric.parse(yaml: yaml, fileName: "r.yaml", knownCheckIDs: ["server-listening"])
+        }
+        #expect(error?.description.contains("r.yaml:5:3") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("'clinet'") == true)
+    }
+}
