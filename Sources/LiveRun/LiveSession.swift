@@ -100,41 +100,83 @@ package struct LiveSession {
 
     private func runPrograms(jail: Jail, watcher: SocketWatcher, observed: inout LiveObservations) {
         let outputLimit = limits.outputKiB * 1024
-        let serverProcess: ChildProcess
+        var command = server.runCommand
+        var serverProcess: ChildProcess
         do {
-            serverProcess = try jail.launch(
-                server.runCommand, in: server.folderInside, outputLimit: outputLimit,
-                standardInput: TypedInput.text(input.server, username: submission.username))
+            serverProcess = try launchServer(command, jail: jail, outputLimit: outputLimit)
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
         }
         let before = observed.limits?.group?.events()
-        let watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
+        var watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
         watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
+        if observed.listening == nil, UsageRerun.wantsArguments(serverProcess, program: server), !cancellation.isCancelled {
+            let port = String(UsageRerun.port(for: server, in: submission.folder))
+            observed.runs.append(ProgramRun(role: "server", command: command, child: serverProcess, timedOut: false))
+            observed.notes.append(
+                "The server stopped at once asking for arguments (its usage line is in its first run's output), and no sockgrade.yaml gives them, so it was started again with the port \(port), as a TA would. To say so yourself, write in sockgrade.yaml: \(UsageRerun.manifestLine(role: .server, arguments: [port]))")
+            observed.serverExit = nil
+            observed.strayListeners = []
+            command += [port]
+            do {
+                serverProcess = try launchServer(command, jail: jail, outputLimit: outputLimit)
+            } catch {
+                observed.setupFailure = "The grader could not start the server again: \(error)"
+                return
+            }
+            watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
+            watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
+        }
         if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
         }
         let stillServing = !serverProcess.hasExited
         serverProcess.kill()
         note(observed.limits?.hits(since: before) ?? [], role: "server", into: &observed)
-        var run = ProgramRun(role: "server", command: server.runCommand, child: serverProcess, timedOut: false)
+        var run = ProgramRun(role: "server", command: command, child: serverProcess, timedOut: false)
         run.stoppedByGrader = stillServing
         observed.runs.append(run)
     }
 
+    private func launchServer(_ command: [String], jail: Jail, outputLimit: Int) throws(SandboxError) -> ChildProcess {
+        try jail.launch(
+            command, in: server.folderInside, outputLimit: outputLimit,
+            standardInput: TypedInput.text(input.server, username: submission.username))
+    }
+
+    private func launchClient(_ client: StudentProgram, _ command: [String], jail: Jail, outputLimit: Int) throws(SandboxError) -> ChildProcess {
+        try jail.launch(
+            command, in: client.folderInside, outputLimit: outputLimit,
+            standardInput: TypedInput.text(input.client, username: submission.username))
+    }
+
     private func runClient(_ client: StudentProgram, jail: Jail, watch: ServerWatch, outputLimit: Int, observed: inout LiveObservations) {
-        let clientProcess: ChildProcess
+        var command = client.runCommand
+        var clientProcess: ChildProcess
         do {
-            clientProcess = try jail.launch(
-                client.runCommand, in: client.folderInside, outputLimit: outputLimit,
-                standardInput: TypedInput.text(input.client, username: submission.username))
+            clientProcess = try launchClient(client, command, jail: jail, outputLimit: outputLimit)
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return
         }
         let before = observed.limits?.group?.events()
         watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
+        if observed.sightings.isEmpty, UsageRerun.wantsArguments(clientProcess, program: client), !cancellation.isCancelled,
+           let port = observed.listening?.row.local.port {
+            let arguments = ["127.0.0.1", String(port)]
+            observed.runs.append(ProgramRun(role: "client", command: command, child: clientProcess, timedOut: false))
+            observed.notes.append(
+                "The client stopped at once asking for arguments (its usage line is in its first run's output), and no sockgrade.yaml gives them, so it was started again with \(arguments.joined(separator: " ")), as a TA would. To say so yourself, write in sockgrade.yaml: \(UsageRerun.manifestLine(role: .client, arguments: arguments))")
+            command += arguments
+            do {
+                clientProcess = try launchClient(client, command, jail: jail, outputLimit: outputLimit)
+            } catch {
+                observed.setupFailure = "The grader could not start the client again: \(error)"
+                return
+            }
+            watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
+        }
         observed.clientTimedOut = !clientProcess.hasExited
         if observed.clientTimedOut {
             observed.notes.append("The client was still running after the \(limits.clientSeconds) s it is given, and was stopped.")
@@ -144,7 +186,7 @@ package struct LiveSession {
         observed.clientExit = clientProcess.status
         observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
         note(observed.limits?.hits(since: before) ?? [], role: "client", into: &observed)
-        observed.runs.append(ProgramRun(role: "client", command: client.runCommand, child: clientProcess, timedOut: observed.clientTimedOut))
+        observed.runs.append(ProgramRun(role: "client", command: command, child: clientProcess, timedOut: observed.clientTimedOut))
     }
 
     /// Says what the client was given on stdin, and when it stopped only
