@@ -20,7 +20,7 @@ SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:t
                  /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release grade test captures screenshots bench bench-capture fuzz clean
+.PHONY: all deps test-deps build release grade test golden captures screenshots bench bench-capture fuzz clean
 
 all: build
 
@@ -56,6 +56,11 @@ grade: release
 
 test: build test-deps
 	$(SWIFT) test -j $(JOBS)
+
+# Rewrites the golden files of whole outputs (Tests/Golden/expected) after a
+# deliberate change; read `git diff Tests/Golden` before committing them.
+golden: build
+	SOCKGRADE_GOLDEN_REFRESH=1 $(SWIFT) test -j $(JOBS) --filter 'GoldenOutputTests|GoldenViewTests'
 
 # Grades a synthetic class and prints students per minute, overhead and
 # memory, next to a hand-written shell grader (not part of `make test`).
