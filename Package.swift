@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // One Errno for every module that turns a failed call into words.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // libpcap, reached only from PacketCapture.
@@ -41,14 +43,16 @@ let package = Package(
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: hotPathSettings),
         .target(
             name: "PacketCapture",
-            dependencies: ["CPcap", "CLinux", "PacketDecoding"],
+            dependencies: ["CPcap", "CLinux", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strictSettings
         ),
-        .target(name: "SocketTable", swiftSettings: strictSettings),
+        .target(name: "SocketTable", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         // libseccomp compiles the sandbox's syscall filter (reached only from Sandbox).
         .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp", providers: [.apt(["libseccomp-dev"])]),
-        .target(name: "Sandbox", dependencies: ["CLinux", "CSeccomp"], swiftSettings: strictSettings),
-        .target(name: "Reporting", swiftSettings: strictSettings),
+        .target(
+            name: "Sandbox", dependencies: ["CLinux", "CSeccomp", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strictSettings),
+        .target(name: "Reporting", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
         // Views of the reports for each audience: Gradescope, CI, HTML, terminal (issue 6).
         .target(name: "ReportFormats", dependencies: ["Reporting"], swiftSettings: strictSettings),
@@ -78,6 +82,7 @@ let package = Package(
             dependencies: [
                 "CLinux", "Sandbox", "SocketTable", "PacketCapture", "CaptureAnalysis",
                 "ProgramDiscovery", "ClassDiscovery", "RubricScoring", "Reporting",
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings),
         // 4. The checks: from the submission, the observations and the captures to findings.

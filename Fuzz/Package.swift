@@ -15,14 +15,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "CLinux"),
         .target(name: "PacketDecoding", swiftSettings: strictSettings),
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: strictSettings),
-        .target(name: "PacketCapture", dependencies: ["CPcap", "CLinux", "PacketDecoding"], swiftSettings: strictSettings),
-        .target(name: "Reporting", swiftSettings: strictSettings),
+        .target(
+            name: "PacketCapture", dependencies: ["CPcap", "CLinux", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strictSettings),
+        .target(name: "Reporting", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         .target(
             name: "CaptureAnalysis", dependencies: ["PacketCapture", "PacketDecoding", "StreamReassembly", "Reporting"],
             swiftSettings: strictSettings),

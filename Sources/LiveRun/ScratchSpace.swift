@@ -1,6 +1,7 @@
 import Foundation
 import Reporting
 import Sandbox
+import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,7 @@ public final class ScratchSpace: Sendable {
         // The PID in the name lets a later run tell whose folder it is (LeftoverSweep).
         var template = Array("\(base)/\(Self.prefix)\(getpid())-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw LiveRunError("Cannot create a scratch folder in \(base): \(String(cString: strerror(errno))).")
+            throw LiveRunError("Cannot create a scratch folder in \(base): \(Errno(rawValue: errno)).")
         }
         root = URL(fileURLWithPath: String(cString: made))
         // Sandbox users must traverse into their own work folder, but not list the others.
@@ -68,7 +69,7 @@ public final class ScratchSpace: Sendable {
         }
         let options = "size=\(workBytes),nr_inodes=8192,mode=0700,uid=\(owner.uid),gid=\(owner.gid)"
         guard mount("sockgrade", area.work.path, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0 else {
-            throw LiveRunError("Cannot mount a tmpfs on \(area.work.path): \(String(cString: strerror(errno))).")
+            throw LiveRunError("Cannot mount a tmpfs on \(area.work.path): \(Errno(rawValue: errno)).")
         }
         return area
     }

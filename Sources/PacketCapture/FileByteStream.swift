@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,7 @@ final class FileByteStream {
         self.meter = meter
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw CaptureError(.unreadable, subject: path, problem: errno == ENOENT ? "no such file" : "the file cannot be read (errno \(errno))")
+            throw CaptureError(.unreadable, subject: path, problem: errno == ENOENT ? "no such file" : "the file cannot be read: \(Errno(rawValue: errno))")
         }
         storage = .allocate(byteCount: Self.readSize * 2, alignment: 16)
     }
@@ -86,7 +87,7 @@ final class FileByteStream {
             let got = read(descriptor, base + end, storage.count - end)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw CaptureError(.unreadable, subject: path, problem: "reading failed at byte \(offset + end) (errno \(errno))")
+                throw CaptureError(.unreadable, subject: path, problem: "reading failed at byte \(offset + end): \(Errno(rawValue: errno))")
             }
             if got == 0 {
                 reachedEndOfFile = true

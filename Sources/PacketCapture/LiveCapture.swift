@@ -1,5 +1,6 @@
 import CLinux
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,7 @@ public final class LiveCapture: @unchecked Sendable {
         self.outputPath = outputPath
         var wake: [Int32] = [0, 0]
         guard sockgrade_pipe_cloexec(&wake) == 0 else {
-            throw CaptureError(.liveCapture, subject: interface, problem: "pipe2 failed: errno \(errno)")
+            throw CaptureError(.liveCapture, subject: interface, problem: "pipe2 failed: \(Errno(rawValue: errno))")
         }
         wakeWrite = wake[1]
         _ = fcntl(wakeWrite, F_SETFL, O_NONBLOCK)
@@ -133,7 +134,7 @@ private struct CaptureSession {
 
     init(namespace: Int32?, interface: String, path: String, limits: LiveCaptureLimits) throws(CaptureError) {
         if let namespace, sockgrade_join_network(namespace) != 0 {
-            throw CaptureError(.liveCapture, subject: interface, problem: "setns into the student's network namespace failed: errno \(errno)")
+            throw CaptureError(.liveCapture, subject: interface, problem: "setns into the student's network namespace failed: \(Errno(rawValue: errno))")
         }
         handle = try PcapHandle.create(interface: interface)
         handle.configureLive(snapshotLength: 262_144, bufferBytes: Self.bufferBytes)

@@ -1,4 +1,5 @@
 import CPcap
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,8 +34,9 @@ final class PcapHandle {
     /// pcap and pcapng, with timestamps in nanoseconds whatever the file's resolution.
     static func openFile(_ path: String) throws(CaptureError) -> PcapHandle {
         guard let file = fopen(path, "rb") else {
-            // The wording of pcap_open_offline, which CaptureError(libpcapMessage:) sorts.
-            throw CaptureError(libpcapMessage: "\(path): \(String(cString: strerror(errno)))", subject: path)
+            // Sorted by the errno fopen set, not by libpcap's wording of it.
+            let failure = Errno(rawValue: errno)
+            throw CaptureError(.unreadable, subject: path, problem: failure == .noSuchFileOrDirectory ? "no such file" : "\(failure)")
         }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: fileBufferSize, alignment: 16)
         setvbuf(file, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, fileBufferSize)
@@ -178,10 +180,10 @@ final class PcapDumper {
 extension CaptureError {
     /// Sorts libpcap's messages into codes a report can act on.
     init(libpcapMessage message: String, subject: String) {
+        // Files that cannot be opened are sorted by errno in openFile; what is
+        // left is libpcap's word on the file's content, which has no errno.
         let lowered = message.lowercased()
-        if lowered.contains("no such file") || lowered.contains("permission denied") {
-            self.init(.unreadable, subject: subject, problem: message)
-        } else if lowered.contains("truncated") {
+        if lowered.contains("truncated") {
             self.init(.truncated, subject: subject, problem: "the file is cut short (\(message))")
         } else if lowered.contains("unknown file format") {
             self.init(.notACapture, subject: subject, problem: "not a pcap or pcapng capture (\(message))")

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -65,7 +66,7 @@ enum AtomicFile {
     /// The current `errno` as a `ReportError` naming `path`.
     private static func failure(_ path: String) -> ReportError {
         let code = errno
-        return ReportError(.cannotWriteFile, path: path, errno: code, detail: String(cString: strerror(code)))
+        return ReportError(.cannotWriteFile, path: path, errno: code, detail: Errno(rawValue: code).description)
     }
 }
 

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,7 +35,7 @@ public struct SandboxError: Error, CustomStringConvertible, Sendable, Equatable 
         if let explanation { return explanation }
         var text = "\(operation) failed"
         if let errno {
-            text += ": \(String(cString: strerror(errno))) (errno \(errno))"
+            text += ": \(Errno(rawValue: errno)) (errno \(errno))"
         }
         if let hint {
             text += ". \(hint)"

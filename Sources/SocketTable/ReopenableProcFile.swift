@@ -1,3 +1,4 @@
+import SystemPackage
 /// A file opened once and read again from the start on demand, from any thread.
 ///
 /// The grader opens /proc/thread-self/net/tcp from a thread that has joined a student's network
@@ -36,7 +37,7 @@ public final class ReopenableProcFile: Sendable {
         switch SystemCalls.openForReading(path) {
         case .success(let descriptor):
             return ReopenableProcFile(path: path, descriptor: descriptor)
-        case .failure(let failure) where failure == .noSuchFile:
+        case .failure(let failure) where failure == .noSuchFileOrDirectory:
             return nil
         case .failure(let failure):
             throw .systemCall("open", path: path, failure)

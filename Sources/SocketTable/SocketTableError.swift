@@ -1,3 +1,4 @@
+import SystemPackage
 /// The one error of this module: which file, and which line and field or which system call.
 ///
 /// Messages read like "/proc/net/tcp line 3: local_address '0100007G:EA61' is not hex".
@@ -54,7 +55,7 @@ public struct SocketTableError: Error, CustomStringConvertible, Sendable, Equata
         case .badField(let line, let field, let value?, let problem):
             "\(path) line \(line): \(field) '\(value)' \(problem)"
         case .systemCall(let name, let errno):
-            "\(name) \(path) failed: \(Errno(rawValue: errno).message) (errno \(errno))"
+            "\(name) \(path) failed: \(Errno(rawValue: errno).description) (errno \(errno))"
         }
     }
 

@@ -1,19 +1,14 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
 
-/// An `errno` value, captured right after the call that set it.
-struct Errno: Error, Equatable {
-    var rawValue: CInt
-
+extension Errno {
+    /// The `errno` set by the call that just failed.
     static var current: Errno { Errno(rawValue: errno) }
-    static let interrupted = Errno(rawValue: EINTR)
-    static let noSuchFile = Errno(rawValue: ENOENT)
-
-    /// `strerror(3)` text, such as "No such file or directory".
-    var message: String { String(cString: strerror(rawValue)) }
 }
 
 /// The only file that calls the C library, as swift-system's `Syscalls.swift` does:
