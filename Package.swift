@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "Reporting"]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture", "CaptureAnalysis", "PacketDecoding", "Sandbox"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SocketTable"]),
         .testTarget(
             name: "GradingTests",
             dependencies: [

@@ -5,19 +5,33 @@ import SocketTable
 package struct SocketWatcher {
     package let namespace: NetworkNamespace
     package let processes = ProcessTable()
+    /// The namespace's two tables, opened once from inside it; or why not.
+    private let tables: Result<(ipv4: ReopenableProcFile, ipv6: ReopenableProcFile), LiveRunError>
+
+    package init(namespace: NetworkNamespace) {
+        self.namespace = namespace
+        do {
+            let descriptors = try namespace.socketTableDescriptors()
+            tables = .success((
+                ReopenableProcFile(adopting: descriptors.ipv4, path: "/proc/net/tcp of the student's namespace"),
+                ReopenableProcFile(adopting: descriptors.ipv6, path: "/proc/net/tcp6 of the student's namespace")))
+        } catch {
+            tables = .failure(LiveRunError("Cannot open the student's socket table: \(error)"))
+        }
+    }
 
     /// Both tables, IPv4 then IPv6. A table that cannot be read or parsed is
     /// reported, not silently treated as empty.
     package func snapshot() -> Result<[SocketRow], LiveRunError> {
-        do {
-            let tables = try namespace.readSocketTables()
-            let v4 = try tables.ipv4.withUnsafeBytes { bytes throws(SocketTableError) in try ProcNetTCP.parse(bytes, ipv6: false) }
-            let v6 = try tables.ipv6.withUnsafeBytes { bytes throws(SocketTableError) in try ProcNetTCP.parse(bytes, ipv6: true) }
-            return .success(v4 + v6)
-        } catch let error as SandboxError {
-            return .failure(LiveRunError("Cannot read the student's socket table: \(error)"))
-        } catch {
-            return .failure(LiveRunError("Cannot parse the student's socket table: \(error)"))
+        switch tables {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let files):
+            do {
+                return .success(try ProcNetTCP.read(files.ipv4, ipv6: false) + ProcNetTCP.read(files.ipv6, ipv6: true))
+            } catch {
+                return .failure(LiveRunError("Cannot read the student's socket table: \(error)"))
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public final class NetworkNamespace: @unchecked Sendable {
     public let inode: UInt64
     /// `/proc/net/tcp` and `/proc/net/tcp6` of this namespace, opened from inside
     /// it; they can be re-read with pread from any thread, even after every
-    /// process in the namespace has exited.
+    /// process in the namespace has exited (SocketTable reads them).
     private let tcpDescriptor: Int32
     private let tcp6Descriptor: Int32
 
@@ -105,9 +105,20 @@ public final class NetworkNamespace: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// The current text of the namespace's `/proc/net/tcp` and `/proc/net/tcp6`.
-    public func readSocketTables() throws(SandboxError) -> (ipv4: [UInt8], ipv6: [UInt8]) {
-        (try readAll(tcpDescriptor, name: "/proc/net/tcp"), try readAll(tcp6Descriptor, name: "/proc/net/tcp6"))
+    /// New descriptors of the namespace's `/proc/net/tcp` and `/proc/net/tcp6`
+    /// for a reader that keeps them (SocketTable's `ReopenableProcFile`, which
+    /// re-reads them with pread). They had to be opened from inside the
+    /// namespace; the caller owns and closes the duplicates.
+    public func socketTableDescriptors() throws(SandboxError) -> (ipv4: Int32, ipv6: Int32) {
+        let ipv4 = fcntl(tcpDescriptor, F_DUPFD_CLOEXEC, 3)
+        guard ipv4 >= 0 else { throw SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/tcp") }
+        let ipv6 = fcntl(tcp6Descriptor, F_DUPFD_CLOEXEC, 3)
+        guard ipv6 >= 0 else {
+            let error = SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/tcp6")
+            close(ipv4)
+            throw error
+        }
+        return (ipv4, ipv6)
     }
 
     private typealias Handles = (Int32, Int32, Int32, UInt64)
@@ -166,22 +177,6 @@ public final class NetworkNamespace: @unchecked Sendable {
         defer { close(fd) }
         let text = Array("\(entries)\n".utf8)
         _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    }
-
-    private func readAll(_ fd: Int32, name: String) throws(SandboxError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                pread(fd, buffer.baseAddress, buffer.count, off_t(bytes.count))
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SandboxError.lastError("reading \(name) of the student's namespace")
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
     }
 }
 

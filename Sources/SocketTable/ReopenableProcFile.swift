@@ -32,6 +32,12 @@ public final class ReopenableProcFile: Sendable {
         self.descriptor = descriptor
     }
 
+    /// Takes over a descriptor opened elsewhere, such as a namespace's
+    /// /proc/net/tcp opened from inside it; `path` names it in messages.
+    public convenience init(adopting descriptor: CInt, path: String) {
+        self.init(path: path, descriptor: descriptor)
+    }
+
     /// Opens `path`, or gives nil when it does not exist (`ENOENT`) instead of an error.
     static func openIfPresent(path: String) throws(SocketTableError) -> ReopenableProcFile? {
         switch SystemCalls.openForReading(path) {

@@ -91,8 +91,12 @@ struct HostileSuiteTests {
         #expect(!mounts.contains(mine))
         let scratch = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
         #expect(!scratch.contains { $0.hasPrefix(mine) })
+        // OUT itself is kept (reports, each student's live.pcap, capped at 64 MiB
+        // a student): it has a cap of its own, and beyond it the disk must not shrink.
+        let kept = bytes(under: output.url)
+        #expect(kept < Self.expected.count * (64 << 20 + 1 << 20), "OUT holds \(kept >> 20) MiB")
         let diskAfter = freeBytes(FileManager.default.temporaryDirectory.path)
-        #expect(diskBefore - diskAfter < 64 << 20, "the host disk lost \((diskBefore - diskAfter) >> 20) MiB")
+        #expect(diskBefore - diskAfter - kept < 64 << 20, "the host disk lost \((diskBefore - diskAfter - kept) >> 20) MiB beyond OUT")
     }
 
     /// What the programs printed says the fence held from the inside too.
@@ -171,6 +175,14 @@ struct HostileSuiteTests {
     private func describe(_ pid: Int32) -> String {
         let raw = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
         return "\(pid) " + String(decoding: raw.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// What the files under `folder` take on disk.
+    private func bytes(under folder: URL) -> Int {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.totalFileAllocatedSizeKey])
+        return (files?.allObjects as? [URL] ?? []).reduce(0) { total, url in
+            total + ((try? url.resourceValues(forKeys: [.totalFileAllocatedSizeKey]).totalFileAllocatedSize) ?? 0)
+        }
     }
 
     private func freeBytes(_ path: String) -> Int {
