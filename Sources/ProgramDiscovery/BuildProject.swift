@@ -11,6 +11,16 @@ public enum BuildProject: Sendable, Equatable {
     case make(folder: String, executable: String)
     /// CMake configured from `folder`; the program is the target `target`.
     case cmake(folder: String, target: String)
+
+    /// The tool a TA would name for it: "cargo said: …".
+    public var toolName: String {
+        switch self {
+        case .cargo: "cargo"
+        case .goModule: "go build"
+        case .make: "make"
+        case .cmake: "cmake"
+        }
+    }
 }
 
 /// A toolchain version the code asks for that is newer than the installed one.

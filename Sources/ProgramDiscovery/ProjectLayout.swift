@@ -48,8 +48,10 @@ package struct ProjectLayout {
 
     /// `group:artifact` of each dependency outside test scope that is not a module of the submission itself.
     private func mavenDependencies(_ pom: String) -> [String] {
+        // A module's own artifactId: what is left once its dependencies, parent and plugins are cut out.
         let ownModules = Set(files.filter { ($0 as NSString).lastPathComponent == "pom.xml" }.flatMap { path in
-            text(path).matches(of: /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/).map { String($0.output.1) }
+            text(path).replacing(/(?s)<(dependencies|parent|build|dependencyManagement)>.*?<\/\1>/, with: "")
+                .matches(of: /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/).map { String($0.output.1) }
         })
         return text(pom).matches(of: /(?s)<dependency>(.*?)<\/dependency>/).compactMap { match -> String? in
             let body = String(match.output.1)
