@@ -16,8 +16,14 @@ TEST_PACKAGES := chromium python3-jsonschema
 # Toolchains student programs are built with inside the sandbox, and
 # OCR for screenshots. Checked by absolute path: the sandbox sees only /usr, so
 # a rustc under ~/.cargo does not count. zlib for .tar.gz intake.
-SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:tesseract-ocr \
+SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc-web /usr/bin/tesseract:tesseract-ocr \
                  /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
+# Languages and build tools of real submissions (issue 11): rustc-web/cargo-web
+# are Debian 12's Rust 1.9x (plain rustc is 1.63, too old for edition 2021 crates).
+SANDBOX_TOOLS += /usr/bin/cargo:cargo-web /usr/bin/make:make /usr/bin/cmake:cmake \
+                 /usr/bin/mcs:mono-mcs /usr/bin/mono:mono-runtime /usr/bin/ruby:ruby /usr/bin/php:php-cli \
+                 /usr/bin/perl:perl /usr/bin/kotlinc:kotlin /usr/bin/lua5.4:lua5.4 \
+                 /usr/lib/x86_64-linux-gnu/liblua5.4-socket.so.2.0.0:lua-socket
 LIBRARIES += zlib1g-dev
 
 .PHONY: all deps test-deps build release grade test golden captures screenshots bench bench-capture fuzz clean

@@ -58,7 +58,8 @@ package struct LiveChecks {
         }
         let output = serverOutputTail
         if let exit = observed.serverExit {
-            return Finding.failed(CheckID.serverListening, "The server \(exit.words)\(because(exit)) without listening on a TCP port.\(limitHits("server"))\(output)")
+            let module = MissingModule(output: observed.runs.last { $0.role == "server" }.map { $0.stderr + $0.stdout } ?? "").sentence(role: "server") ?? ""
+            return Finding.failed(CheckID.serverListening, "The server \(exit.words)\(because(exit)) without listening on a TCP port.\(module)\(limitHits("server"))\(output)")
         }
         if !observed.strayListeners.isEmpty {
             let rows = observed.strayListeners.map(\.netstatLine)
@@ -101,10 +102,15 @@ package struct LiveChecks {
         }
         fields["evidence"] = .array(evidence.map { .string($0) })
         guard !evidence.isEmpty else {
+            if let address = observed.unreachableAddress {
+                return Finding.failed(CheckID.clientEstablished, "The client tried to reach \(address), not this machine; the lab asks for localhost (127.0.0.1), and the grader has no route to other machines.\(clientOutputTail)", evidence: .object(fields))
+            }
             let selfMade = serverMadeConnections.isEmpty ? "" : " The only connections to it were made by the server's own processes, to themselves."
             return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(selfMade)\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
         }
-        let clientTarget = sightings.first { $0.side == .client }?.row.remote.ip
+        // Where the client connected to, whichever end's row was seen (the
+        // server's TIME_WAIT when it closed first), else the captured handshake.
+        let clientTarget = sightings.first?.connection.server.ip ?? capturedHandshake(port: port).map { "\($0.server.address)" }
         let connection = sightings.first { $0.side == .client }.map { "\($0.row.local) → \($0.row.remote)" }
             ?? capturedHandshake(port: port).map(StreamEvidence.route) ?? "port \(port)"
         let unaccepted = observed.unacceptedByServer > 0 ? " The server never accepted it: the connection was still waiting in its listen queue when the client ended." : ""
@@ -210,9 +216,18 @@ package struct LiveChecks {
 
     /// ", because it used its 1 s of CPU time" when a signal is how a limit showed.
     private func because(_ exit: ExitStatus) -> String {
-        guard let signal = exit.signal, let reason = observed.limits?.explanation(ofSignal: signal) else { return "" }
-        return " because \(reason)"
+        guard let signal = exit.signal else { return "" }
+        if let reason = observed.limits?.explanation(ofSignal: signal) { return " because \(reason)" }
+        return Self.crashWords[signal].map { " (\($0))" } ?? ""
     }
+
+    /// What a crash signal means in the program itself, when no limit explains it.
+    private static let crashWords: [Int32: String] = [
+        11: "a segmentation fault: the program used memory it does not own, a bug in its own code, often a NULL or past-the-end pointer",
+        6: "it aborted itself, as a failed assert or a C++ exception nobody caught does",
+        8: "an arithmetic error such as a division by zero",
+        13: "it wrote to a connection the other side had closed",
+    ]
 
     /// " While it ran, the memory limit of 512 MiB was reached …" for a role.
     private func limitHits(_ role: String) -> String {
@@ -223,12 +238,27 @@ package struct LiveChecks {
     private var serverOutputTail: String { outputTail(role: "server") }
     private var clientOutputTail: String { outputTail(role: "client") }
 
-    /// The last lines the program printed, which usually say what went wrong.
+    /// The last lines the program printed, which usually say what went wrong,
+    /// and above them the lines that name an exception and its cause when a
+    /// long stack trace pushed them out of the last five.
     private func outputTail(role: String) -> String {
         guard let run = observed.runs.last(where: { $0.role == role }) else { return "" }
         let text = (run.stderr.isEmpty ? run.stdout : run.stderr)
-        let lines = text.split(separator: "\n").suffix(5)
-        return lines.isEmpty ? "" : " Its last output:\n" + lines.joined(separator: "\n")
+        let lines = text.split(separator: "\n")
+        guard !lines.isEmpty else { return "" }
+        let tail = lines.suffix(5)
+        let causes = lines.dropLast(5).filter(Self.namesCause).suffix(4)
+        let kept = causes.isEmpty ? Array(tail) : Array(causes) + ["…"] + Array(tail)
+        return " Its last output:\n" + kept.joined(separator: "\n")
+    }
+
+    /// `Exception in thread "main" java.net.ConnectException: …`, `Caused by: …`,
+    /// `ConnectionRefusedError: …`, `panic: …`, `thread 'main' panicked at …`.
+    private static func namesCause(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if trimmed.hasPrefix("at ") || trimmed.hasPrefix("File \"") || trimmed.hasPrefix("...") { return false }
+        return trimmed.hasPrefix("Caused by:") || trimmed.hasPrefix("Exception in thread") || trimmed.hasPrefix("panic:")
+            || trimmed.contains("panicked at") || trimmed.contains(/^[\w.$]*(Exception|Error)\b:?/) || trimmed.hasPrefix("Unhandled Exception")
     }
 
     private func format(_ seconds: Double) -> String {

@@ -34,6 +34,8 @@ package struct LiveObservations {
     package internal(set) var tableAtConnection: [SocketRow] = []
     package internal(set) var clientExit: ExitStatus?
     package internal(set) var clientTimedOut = false
+    /// The address of another machine the client tried to reach (the sandbox has no route to it).
+    package internal(set) var unreachableAddress: String?
     package internal(set) var clientDuration: Duration?
     package internal(set) var socketTableProblem: String?
     package internal(set) var capture: CaptureAnalysis?

@@ -56,6 +56,7 @@ package struct LiveSession {
         jail.hostsFile = hostsFile
         let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
+            observed.notes += program.notes.filter { !observed.notes.contains($0) }
             let before = studentLimits.group?.events()
             let outcome = builder.build(program)
             if let run = outcome.run { observed.runs.append(run) }
@@ -187,6 +188,7 @@ package struct LiveSession {
         observed.clientDuration = (clientProcess.endedAt ?? .now) - clientProcess.startedAt
         note(observed.limits?.hits(since: before) ?? [], role: "client", into: &observed)
         observed.runs.append(ProgramRun(role: "client", command: command, child: clientProcess, timedOut: observed.clientTimedOut))
+        observed.unreachableAddress = ForeignAddress(output: clientProcess.standardError.text + clientProcess.standardOutput.text, inSource: client.foreignAddresses).address
     }
 
     /// Says what the client was given on stdin, and when it stopped only

@@ -25,8 +25,20 @@ public enum MachineSurvey {
             if let missing = language.missingTool {
                 return Item(name: language.rawValue, works: false, detail: "\(missing.program) is missing (\(missing.installHint))")
             }
-            return Item(name: language.rawValue, works: true, detail: language.toolchain.map(\.program).joined(separator: ", "))
+            let programs = language.toolchain.map(\.program).joined(separator: ", ")
+            return Item(name: language.rawValue, works: true, detail: version(of: language).map { "\(programs): \($0)" } ?? programs)
         } + [ocrItem()]
+    }
+
+    /// The first line of the toolchain's version output that holds a number ("go version go1.19.8 linux/amd64").
+    private static func version(of language: Language) -> String? {
+        guard let child = try? ChildProcess(arguments: language.versionCommand, environment: ["PATH=/usr/bin:/bin", "HOME=/tmp"], outputLimit: 64 << 10) else { return nil }
+        let finished = child.wait(timeout: .seconds(20))
+        child.kill()
+        guard finished else { return nil }
+        return (child.standardOutput.text + "\n" + child.standardError.text).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.contains(/[0-9]+\.[0-9]+/) && !$0.contains("warning") }
     }
 
     /// tesseract without its English data runs but reads nothing: ask it which languages it has.

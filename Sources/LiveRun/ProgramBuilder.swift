@@ -18,8 +18,11 @@ package struct ProgramBuilder {
     }
 
     package func build(_ program: StudentProgram) -> Outcome {
+        if let cannotRun = program.cannotRun {
+            return Outcome(failure: cannotRun)
+        }
         if let missing = program.language.missingTool {
-            return Outcome(failure: "The \(program.language.rawValue) toolchain is not installed on the grading machine: \(missing.program) is missing (\(missing.installHint)).")
+            return Outcome(failure: "\(program.language.displayName) is not supported here: \(missing.installAdvice) (\(missing.program) is missing on the grading machine).")
         }
         guard let command = program.buildCommand else { return Outcome() }
         let child: ChildProcess
@@ -35,11 +38,18 @@ package struct ProgramBuilder {
             return Outcome(run: run, failure: "The \(program.role.rawValue) (\(program.sourcePath)) did not finish compiling within \(limits.buildSeconds) s.")
         }
         guard child.status == .exited(0) else {
-            let compiler = (command[0] as NSString).lastPathComponent
+            let compiler = program.manifest.build == nil ? program.project?.toolName ?? Self.toolName(command) : "the build command"
             let messages = (child.standardError.text + child.standardOutput.text)
                 .split(separator: "\n").prefix(20).joined(separator: "\n")
-            return Outcome(run: run, failure: "The \(program.role.rawValue) (\(program.sourcePath)) does not compile; \(compiler) said:\n\(messages)")
+            let cause = BuildFailureCause(output: child.standardError.text + child.standardOutput.text, program: program).sentence
+            return Outcome(run: run, failure: "The \(program.role.rawValue) (\(program.sourcePath)) does not compile\(cause.map { ": \($0)" } ?? ""); \(compiler) said:\n\(messages)")
         }
         return Outcome(run: run)
+    }
+
+    /// "javac" for `/usr/bin/javac …`, "go" for `/usr/bin/env GOCACHE=… /usr/bin/go build`.
+    private static func toolName(_ command: [String]) -> String {
+        let words = command.map { ($0 as NSString).lastPathComponent }
+        return words.first { $0 != "env" && !$0.contains("=") } ?? words[0]
     }
 }

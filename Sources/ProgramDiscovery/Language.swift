@@ -12,6 +12,12 @@ public enum Language: String, Sendable, CaseIterable {
     case rust
     case swift
     case shell
+    case csharp = "c#"
+    case ruby
+    case php
+    case perl
+    case kotlin
+    case lua
 
     public init?(fileExtension: String) {
         switch fileExtension.lowercased() {
@@ -24,6 +30,12 @@ public enum Language: String, Sendable, CaseIterable {
         case "rs": self = .rust
         case "swift": self = .swift
         case "sh", "bash": self = .shell
+        case "cs": self = .csharp
+        case "rb": self = .ruby
+        case "php": self = .php
+        case "pl", "pm": self = .perl
+        case "kt": self = .kotlin
+        case "lua": self = .lua
         default: return nil
         }
     }
@@ -37,12 +49,37 @@ public enum Language: String, Sendable, CaseIterable {
         case let name where name.hasPrefix("python"): self = .python
         case "node", "nodejs": self = .javascript
         case "sh", "bash", "dash": self = .shell
+        case "ruby": self = .ruby
+        case "php": self = .php
+        case "perl": self = .perl
+        case let name where name.hasPrefix("lua"): self = .lua
         default: return nil
         }
     }
 
     /// The extensions the grader recognises, for messages that say what it looked for.
-    public static let knownExtensions = ".py, .c, .cpp, .java, .js, .go, .rs, .swift, .sh"
+    public static let knownExtensions = ".py, .c, .cpp, .java, .js, .go, .rs, .swift, .sh, .cs, .rb, .php, .pl, .kt, .lua"
+
+    /// The name a TA knows the language by, with its extension: "C# (.cs)".
+    public var displayName: String {
+        switch self {
+        case .python: "Python (.py)"
+        case .c: "C (.c)"
+        case .cpp: "C++ (.cpp)"
+        case .java: "Java (.java)"
+        case .javascript: "JavaScript (.js)"
+        case .go: "Go (.go)"
+        case .rust: "Rust (.rs)"
+        case .swift: "Swift (.swift)"
+        case .shell: "shell (.sh)"
+        case .csharp: "C# (.cs)"
+        case .ruby: "Ruby (.rb)"
+        case .php: "PHP (.php)"
+        case .perl: "Perl (.pl)"
+        case .kotlin: "Kotlin (.kt)"
+        case .lua: "Lua (.lua)"
+        }
+    }
 
     /// The programs this language needs, with what installs each.
     public var toolchain: [Toolchain] {
@@ -55,9 +92,32 @@ public enum Language: String, Sendable, CaseIterable {
              Toolchain("/usr/bin/java", debianPackage: "default-jdk-headless")]
         case .javascript: [Toolchain("/usr/bin/node", debianPackage: "nodejs")]
         case .go: [Toolchain("/usr/bin/go", debianPackage: "golang-go")]
-        case .rust: [Toolchain("/usr/bin/rustc", debianPackage: "rustc")]
+        // rustc-web (1.9x) installs /usr/bin/rustc too; Debian's plain rustc 1.63 is too old for edition 2021 crates.
+        case .rust: [Toolchain("/usr/bin/rustc", debianPackage: "rustc-web")]
         case .swift: [Toolchain(Toolchain.swiftCompiler, debianPackage: nil)]
         case .shell: [Toolchain("/usr/bin/bash", debianPackage: "bash")]
+        case .csharp:
+            [Toolchain("/usr/bin/mcs", debianPackage: "mono-mcs"), Toolchain("/usr/bin/mono", debianPackage: "mono-runtime")]
+        case .ruby: [Toolchain("/usr/bin/ruby", debianPackage: "ruby")]
+        case .php: [Toolchain("/usr/bin/php", debianPackage: "php-cli")]
+        case .perl: [Toolchain("/usr/bin/perl", debianPackage: "perl")]
+        case .kotlin:
+            [Toolchain("/usr/bin/kotlinc", debianPackage: "kotlin"), Toolchain("/usr/bin/java", debianPackage: "default-jdk-headless")]
+        case .lua: [Toolchain("/usr/bin/lua5.4", debianPackage: "lua5.4")]
+        }
+    }
+
+    /// The command that prints the toolchain's version, for `doctor`.
+    public var versionCommand: [String] {
+        switch self {
+        case .go: ["/usr/bin/go", "version"]
+        case .java: ["/usr/bin/javac", "-version"]
+        case .csharp: ["/usr/bin/mono", "--version"]
+        case .lua: ["/usr/bin/lua5.4", "-v"]
+        case .kotlin: ["/usr/bin/kotlinc", "-version"]
+        case .shell: ["/usr/bin/bash", "--version"]
+        case .perl: ["/usr/bin/perl", "-e", "print \"perl $^V\\n\""]
+        default: [toolchain[0].program, "--version"]
         }
     }
 
@@ -90,5 +150,11 @@ public struct Toolchain: Sendable, Equatable {
     public var installHint: String {
         if let debianPackage { return "Debian package \(debianPackage)" }
         return "no Debian package: unpack the swift.org toolchain at \(Toolchain.swiftRoot)"
+    }
+
+    /// "install mono-mcs", for "C# (.cs) is not supported here: install mono-mcs".
+    public var installAdvice: String {
+        if let debianPackage { return "install \(debianPackage)" }
+        return "unpack the swift.org toolchain at \(Toolchain.swiftRoot)"
     }
 }

@@ -51,13 +51,17 @@ extension ProgramLocator {
 
 extension Language {
     /// The names `language:` accepts: the raw values, plus `cpp` and `js`.
-    package static let manifestNames: Set<String> = Set(allCases.map(\.rawValue)).union(["cpp", "js", "sh", "bash"])
+    package static let manifestNames: Set<String> = Set(allCases.map(\.rawValue)).union(["cpp", "js", "sh", "bash", "csharp", "cs", "kt", "rb", "pl"])
 
     package init?(manifestName name: String) {
         switch name {
         case "cpp": self = .cpp
         case "js": self = .javascript
         case "sh", "bash": self = .shell
+        case "csharp", "cs": self = .csharp
+        case "kt": self = .kotlin
+        case "rb": self = .ruby
+        case "pl": self = .perl
         default: self.init(rawValue: name)
         }
     }

@@ -14,33 +14,39 @@ public enum ProgramSearch: Sendable, Equatable {
 public enum ProgramLocator {
     public static func locate(in folder: URL, settings: [ProgramRole: ProgramChoice] = [:]) -> [ProgramRole: ProgramSearch] {
         let sources = SourceFile.all(in: folder)
+        let layout = ProjectLayout(folder: folder)
+        let entries = layout.packageEntries()
         var result: [ProgramRole: ProgramSearch] = [:]
         for role in ProgramRole.allCases {
             let choice = settings[role] ?? ProgramChoice()
-            var search = choice.source.map { named($0, role: role, choice: choice, folder: folder) }
-                ?? choose(role, among: sources, folder: folder)
-            if case .found(var program) = search {
-                program.manifest = choice.settings
-                search = .found(program)
+            result[role] = choice.source.map { named($0, role: role, choice: choice, layout: layout) }
+                ?? choose(role, among: sources, layout: layout, packageEntries: entries)
+        }
+        let unnamed = ProgramRole.allCases.filter { settings[$0]?.source == nil }
+        RoleInference(sources: sources, folder: folder).fill(&result, roles: unnamed) { program($0, $1, layout: layout) }
+        for role in ProgramRole.allCases {
+            if case .found(var program) = result[role] {
+                program.manifest = (settings[role] ?? ProgramChoice()).settings
+                result[role] = .found(program)
             }
-            result[role] = search
         }
         return result
     }
 
     /// The file `sockgrade.yaml` names for a role.
-    private static func named(_ path: String, role: ProgramRole, choice: ProgramChoice, folder: URL) -> ProgramSearch {
-        let url = folder.appendingPathComponent(path)
+    private static func named(_ path: String, role: ProgramRole, choice: ProgramChoice, layout: ProjectLayout) -> ProgramSearch {
+        let url = layout.folder.appendingPathComponent(path)
         guard SourceFile.isRegularFile(url), !path.split(separator: "/").contains("..") else {
             return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but there is no such file in the submission.")
         }
         guard let language = choice.language ?? SourceFile.language(of: url) else {
             return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but its language is not one the grader knows (\(Language.knownExtensions)); add 'language:' to the \(role.rawValue) entry.")
         }
-        return .found(program(role, SourceFile(path: path, language: language), folder: folder))
+        return .found(program(role, SourceFile(path: path, language: language), layout: layout))
     }
 
-    private static func choose(_ role: ProgramRole, among sources: [SourceFile], folder: URL) -> ProgramSearch {
+    private static func choose(_ role: ProgramRole, among sources: [SourceFile], layout: ProjectLayout, packageEntries: Set<String>) -> ProgramSearch {
+        let folder = layout.folder
         var candidates = sources.filter { RoleName(fileName: $0.path).role == role }
         var how = "whose name says '\(role.rawValue)'"
         if candidates.isEmpty {
@@ -54,19 +60,28 @@ public enum ProgramLocator {
         let notTests = candidates.filter { !RoleName.isTest($0.path) }
         if !notTests.isEmpty { candidates = notTests }
         guard !candidates.isEmpty else {
-            let listed = sources.isEmpty
-                ? "no source files in a known language (\(Language.knownExtensions))"
-                : "only \(sources.map(\.path).joined(separator: ", "))"
+            let listed = sources.isEmpty ? unsupportedFiles(in: layout) : "only \(sources.map(\.path).joined(separator: ", "))"
             return .notFound("No \(role.rawValue) program found: expected a source file whose name says '\(role.rawValue)' (for example \(role.rawValue).py or TCP\(role.rawValue.capitalized).java) or a program in a folder named \(role.rawValue)/, found \(listed). \(manifestHint(role))")
         }
         // Prefer the shallowest file; two at the same depth is a question only the student can answer.
         let depth: (SourceFile) -> Int = { $0.path.split(separator: "/").count }
         let shallowest = candidates.map(depth).min() ?? 0
-        let best = candidates.filter { depth($0) == shallowest }
+        var best = candidates.filter { depth($0) == shallowest }
+        // package.json's `main` or `scripts.start` says which of a folder's files is the program.
+        let named = best.filter { packageEntries.contains($0.path) }
+        if !named.isEmpty { best = named }
         guard best.count == 1, let source = best.first else {
             return .notFound("More than one \(role.rawValue) program \(how): \(best.map(\.path).joined(separator: ", ")). Keep one, rename the others, or \(manifestHint(role).prefix(1).lowercased())\(manifestHint(role).dropFirst())")
         }
-        return .found(program(role, source, folder: folder))
+        return .found(program(role, source, layout: layout))
+    }
+
+    /// What the folder holds when no file is in a language the grader runs: never "nothing" when something is there.
+    private static func unsupportedFiles(in layout: ProjectLayout) -> String {
+        let unsupported = layout.files.compactMap { path in UnsupportedLanguage.name(ofFile: path).map { ($0, path) } }
+        guard !unsupported.isEmpty else { return "no source files in a known language (\(Language.knownExtensions))" }
+        let languages = Array(Set(unsupported.map(\.0))).sorted().joined(separator: ", ")
+        return "\(unsupported.map(\.1).joined(separator: ", ")) in \(languages), which is not supported by sockgrade (it runs \(Language.knownExtensions))"
     }
 
     package static func manifestHint(_ role: ProgramRole) -> String {
@@ -74,7 +89,8 @@ public enum ProgramLocator {
             .replacingOccurrences(of: "\\n", with: " ")
     }
 
-    private static func program(_ role: ProgramRole, _ source: SourceFile, folder: URL) -> StudentProgram {
+    private static func program(_ role: ProgramRole, _ source: SourceFile, layout: ProjectLayout) -> StudentProgram {
+        let folder = layout.folder
         var program = StudentProgram(role: role, sourcePath: source.path, language: source.language)
         let text = source.text(in: folder)
         switch source.language {
@@ -84,13 +100,17 @@ public enum ProgramLocator {
             let goFolder = (source.path as NSString).deletingLastPathComponent
             program.buildsGoModule = SourceFile.isRegularFile(folder.appendingPathComponent(goFolder).appendingPathComponent("go.mod"))
             program.companionSources = companions(of: source, in: folder)
-        case .c, .cpp:
+        case .c, .cpp, .csharp, .kotlin:
             program.companionSources = companions(of: source, in: folder)
         case .swift:
             program.swiftAttributeMain = text.contains("@main")
         default:
             break
         }
+        let traits = SourceTraits(text: text, language: source.language)
+        program.cannotRun = traits.cannotRun
+        program.foreignAddresses = traits.foreignAddresses
+        layout.apply(to: &program)
         return program
     }
 

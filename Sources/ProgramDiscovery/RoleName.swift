@@ -7,7 +7,7 @@ package struct RoleName {
 
     package init(fileName path: String) {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        role = Self.role(of: base)
+        role = Self.role(of: base, isFile: true)
     }
 
     /// The role of the nearest folder around `path` that names one (`server/main.go`).
@@ -26,11 +26,17 @@ package struct RoleName {
         return words.contains("test") || words.contains("tests") || words.contains("spec")
     }
 
-    private static func role(of name: String) -> ProgramRole? {
+    /// `isFile`: the words students give files only (`listener.py`, `sender.c`, `tcp_s.c`)
+    /// count too; as folder names they would also match a student's folder (`c-sender`).
+    private static func role(of name: String, isFile: Bool = false) -> ProgramRole? {
         let lower = name.lowercased()
         let words = Set(lower.split { !$0.isLetter })
-        let server = lower.contains("serv") || words.contains("srv")
-        let client = lower.contains("client") || words.contains("cli") || words.contains("clnt")
+        // `tcp_s.c` / `tcp_c.c`: a lone s or c ending the name, after another word.
+        let last = lower.split { !$0.isLetter }
+        let lone = { (letter: Substring) in isFile && last.count > 1 && last.last == letter }
+        let fileWord = { (word: String) in isFile && lower.contains(word) }
+        let server = lower.contains("serv") || words.contains("srv") || fileWord("listener") || fileWord("receiver") || lone("s")
+        let client = lower.contains("client") || words.contains("cli") || words.contains("clnt") || fileWord("sender") || lone("c")
         switch (server, client) {
         case (true, false): return .server
         case (false, true): return .client

@@ -46,7 +46,9 @@ package struct SourceFile: Sendable, Equatable {
         case .c, .cpp: return text.range(of: #"\bmain\s*\("#, options: .regularExpression) != nil
         case .go: return text.range(of: #"func\s+main\s*\(\s*\)"#, options: .regularExpression) != nil
         case .rust: return text.range(of: #"fn\s+main\s*\("#, options: .regularExpression) != nil
-        case .swift, .python, .javascript, .shell: return true
+        case .csharp: return text.range(of: #"static\s+(async\s+)?(void|int|Task(<int>)?)\s+Main\s*\("#, options: .regularExpression) != nil
+        case .kotlin: return text.range(of: #"\bfun\s+main\s*\("#, options: .regularExpression) != nil
+        case .swift, .python, .javascript, .shell, .ruby, .php, .perl, .lua: return true
         }
     }
 }

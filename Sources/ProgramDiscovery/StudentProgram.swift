@@ -1,7 +1,11 @@
+import Foundation
+
 /// Which of the two programs of the lab.
 public enum ProgramRole: String, Sendable, CaseIterable {
     case server
     case client
+
+    public var other: ProgramRole { self == .server ? .client : .server }
 }
 
 /// A server or client found in a submission, with how to build and run it
@@ -20,6 +24,20 @@ public struct StudentProgram: Sendable, Equatable {
     public var buildsGoModule = false
     /// Swift: the file declares `@main`, so it must be parsed as a library.
     public var swiftAttributeMain = false
+    /// The project file the program is built with, when it has one the grader follows.
+    public var project: BuildProject?
+    /// Java: every source root of the project (Maven/Gradle modules), for javac's -sourcepath.
+    public var javaSourceRoots: [String] = []
+    /// Arguments the grader chose (a mode word such as `server` for a one-file chat program).
+    public var defaultArguments: [String] = []
+    /// Why the code cannot run on this machine at all (Python 2, Winsock), in one sentence.
+    public var cannotRun: String?
+    /// The code asks for a newer toolchain than the installed one.
+    public var toolchainGap: ToolchainGap?
+    /// What the grader did differently from the student's own build, for the report's notes.
+    public var notes: [String] = []
+    /// IPv4 addresses written in the source that are not this machine (a LAN server's address).
+    public var foreignAddresses: [String] = []
     /// What `sockgrade.yaml` said, which wins over what the grader would guess.
     public var manifest = ProgramSettings()
 
@@ -43,8 +61,8 @@ public struct StudentProgram: Sendable, Equatable {
         let parts = sourcePath.split(separator: "/").dropLast()
         return ([Self.homeInside] + parts.map(String.init)).joined(separator: "/")
     }
-    private var outputInside: String { "\(Self.homeInside)/\(Self.buildFolder)/\(role.rawValue)" }
-    private var cacheInside: String { "\(Self.homeInside)/\(Self.buildFolder)/cache" }
+    var outputInside: String { "\(Self.homeInside)/\(Self.buildFolder)/\(role.rawValue)" }
+    var cacheInside: String { "\(Self.homeInside)/\(Self.buildFolder)/cache" }
 
     /// A path of the student's folder as the sandbox sees it.
     package static func inside(_ relative: String) -> String {
@@ -55,8 +73,9 @@ public struct StudentProgram: Sendable, Equatable {
     package var buildCommand: [String]? {
         if let build = manifest.build { return ["/bin/sh", "-c", build] }
         if manifest.run != nil { return nil }
+        if let project { return projectBuildCommand(project) }
         switch language {
-        case .python, .javascript, .shell:
+        case .python, .javascript, .shell, .ruby, .php, .perl, .lua:
             return nil
         case .c:
             return ["/usr/bin/gcc", "-O1", "-o", outputInside, sourceInside] + companionSources.map(Self.inside) + ["-lm"]
@@ -64,13 +83,10 @@ public struct StudentProgram: Sendable, Equatable {
             return ["/usr/bin/g++", "-O1", "-std=gnu++17", "-o", outputInside, sourceInside] + companionSources.map(Self.inside)
         case .java:
             return ["/usr/bin/javac", "-encoding", "UTF-8", "-d", outputInside,
-                    "-sourcepath", javaSourceRoot, sourceInside]
+                    "-sourcepath", javaSourcePath, sourceInside]
         case .go:
-            // Caches and GOPATH live in the scratch copy; no network, no cgo (no C compiler needed).
-            let environment = ["GOCACHE=\(cacheInside)/go-build", "GOPATH=\(cacheInside)/gopath",
-                               "GOPROXY=off", "GOFLAGS=-mod=mod", "CGO_ENABLED=0", "GOTOOLCHAIN=local"]
             let sources = buildsGoModule ? ["."] : [sourceInside] + companionSources.map(Self.inside)
-            return ["/usr/bin/env"] + environment + ["/usr/bin/go", "build", "-o", outputInside] + sources
+            return ["/usr/bin/env"] + goEnvironment + ["/usr/bin/go", "build", "-o", outputInside] + sources
         case .rust:
             return ["/usr/bin/rustc", "--edition", "2021", "-o", outputInside, sourceInside]
         case .swift:
@@ -78,20 +94,65 @@ public struct StudentProgram: Sendable, Equatable {
                     "-module-cache-path", "\(cacheInside)/swift"]
                 + (swiftAttributeMain ? ["-parse-as-library"] : [])
                 + ["-o", outputInside, sourceInside]
+        case .csharp:
+            return ["/usr/bin/mcs", "-out:\(outputInside).exe", sourceInside] + companionSources.map(Self.inside)
+        case .kotlin:
+            return ["/usr/bin/kotlinc", sourceInside] + companionSources.map(Self.inside)
+                + ["-include-runtime", "-d", "\(outputInside).jar"]
         }
     }
 
     /// The command that starts the program once built, with the manifest's arguments.
     package var runCommand: [String] {
         if let run = manifest.run { return run + manifest.arguments }
-        let command: [String] = switch language {
-        case .python: ["/usr/bin/python3", "-u", sourceInside]
-        case .javascript: ["/usr/bin/node", sourceInside]
-        case .shell: ["/usr/bin/bash", sourceInside]
-        case .c, .cpp, .go, .rust, .swift: [outputInside]
-        case .java: ["/usr/bin/java", "-Xss512k", "-XX:+UseSerialGC", "-cp", outputInside, mainClass ?? "Main"]
+        let command: [String] = switch (language, project) {
+        case (_, .cargo(_, let binary)): ["\(cacheInside)/cargo-target/debug/\(binary)"]
+        case (_, .make(let folder, let executable)): ["\(Self.inside(folder))/\(executable)"]
+        case (_, .cmake(_, let target)): ["\(outputInside)-cmake/\(target)"]
+        case (.python, _): ["/usr/bin/python3", "-u", sourceInside]
+        case (.javascript, _): ["/usr/bin/node", sourceInside]
+        case (.shell, _): ["/usr/bin/bash", sourceInside]
+        case (.ruby, _): ["/usr/bin/ruby", sourceInside]
+        case (.php, _): ["/usr/bin/php", sourceInside]
+        case (.perl, _): ["/usr/bin/perl", sourceInside]
+        case (.lua, _): ["/usr/bin/lua5.4", sourceInside]
+        case (.csharp, _): ["/usr/bin/mono", "\(outputInside).exe"]
+        case (.kotlin, _): ["/usr/bin/java", "-Xss512k", "-XX:+UseSerialGC", "-jar", "\(outputInside).jar"]
+        case (.c, _), (.cpp, _), (.go, _), (.rust, _), (.swift, _): [outputInside]
+        case (.java, _): ["/usr/bin/java", "-Xss512k", "-XX:+UseSerialGC", "-cp", outputInside, mainClass ?? "Main"]
         }
-        return command + manifest.arguments
+        return command + (manifest.arguments.isEmpty ? defaultArguments : manifest.arguments)
+    }
+
+    /// Caches and GOPATH live in the scratch copy; no network, no cgo (no C compiler needed).
+    private var goEnvironment: [String] {
+        ["GOCACHE=\(cacheInside)/go-build", "GOPATH=\(cacheInside)/gopath",
+         "GOPROXY=off", "GOFLAGS=-mod=mod", "CGO_ENABLED=0", "GOTOOLCHAIN=local"]
+    }
+
+    private func projectBuildCommand(_ project: BuildProject) -> [String] {
+        switch project {
+        case .cargo(let folder, let binary):
+            return ["/usr/bin/env", "CARGO_HOME=\(cacheInside)/cargo-home", "/usr/bin/cargo", "build", "--offline", "--quiet",
+                    "--manifest-path", "\(Self.inside(folder))/Cargo.toml", "--bin", binary,
+                    "--target-dir", "\(cacheInside)/cargo-target"]
+        case .goModule(let root, let package):
+            let build = (["/usr/bin/env"] + goEnvironment + ["/usr/bin/go", "build", "-o", outputInside, package]).map(ShellWord.quote).joined(separator: " ")
+            // The go line is lowered in the grader's scratch copy only, so an older Go parses the file.
+            let lower = toolchainGap.map { "sed -i -E 's/^go [0-9.]+.*$/go \(GoVersion.languageLine($0.installed))/; /^toolchain /d' go.mod && " } ?? ""
+            return ["/bin/sh", "-c", "cd \(ShellWord.quote(Self.inside(root))) && \(lower)exec \(build)"]
+        case .make(let folder, _):
+            return ["/usr/bin/make", "-C", Self.inside(folder)]
+        case .cmake(let folder, let target):
+            let configure = ["/usr/bin/cmake", "-S", Self.inside(folder), "-B", "\(outputInside)-cmake"].map(ShellWord.quote).joined(separator: " ")
+            let build = ["/usr/bin/cmake", "--build", "\(outputInside)-cmake", "--target", target].map(ShellWord.quote).joined(separator: " ")
+            return ["/bin/sh", "-c", "\(configure) >/dev/null && exec \(build)"]
+        }
+    }
+
+    /// Every Java source root the program may need: its own, then the project's others.
+    private var javaSourcePath: String {
+        ([javaSourceRoot] + javaSourceRoots.map(Self.inside).filter { $0 != javaSourceRoot }).joined(separator: ":")
     }
 
     /// The folder a Java package path starts from: `src/lab/Server.java` in
@@ -103,5 +164,12 @@ public struct StudentProgram: Sendable, Equatable {
             parts.removeLast(packageDepth)
         }
         return ([Self.homeInside] + parts).joined(separator: "/")
+    }
+}
+
+/// Single quotes for a word of a `/bin/sh -c` line.
+package enum ShellWord {
+    package static func quote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

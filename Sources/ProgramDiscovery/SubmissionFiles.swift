@@ -8,7 +8,7 @@ import Glibc
 /// anywhere on the grader's machine), as paths relative to its folder,
 /// sorted, skipping hidden entries and folders of build output.
 package enum SubmissionFiles {
-    package static let maximumDepth = 4
+    package static let maximumDepth = 9  // server/src/main/java/com/example/chat/Server.java is 7 folders deep
     package static let ignoredFolders: Set<String> = ["node_modules", "__pycache__", ".git", ".idea", ".vscode", "build", "out", "bin", "obj", "target"]
 
     package static func list(in folder: URL, where keep: (String) -> Bool) -> [String] {
@@ -20,7 +20,8 @@ package enum SubmissionFiles {
                 let child = url.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
                 switch FileStatus.of(child.path)?.kind {
-                case .folder where !ignoredFolders.contains(name.lowercased()):
+                // Cargo's src/bin holds sources, not build output.
+                case .folder where !ignoredFolders.contains(name.lowercased()) || relative.hasSuffix("src/bin"):
                     walk(child, prefix: relative, depth: depth + 1)
                 case .regular where keep(name):
                     found.append(relative)

@@ -116,7 +116,8 @@ import RubricScoring
         #expect(missing.program.hasPrefix("/"))
         switch language {
         case .go: #expect(missing.installHint == "Debian package golang-go")
-        case .rust: #expect(missing.installHint == "Debian package rustc")
+        case .rust: #expect(missing.installHint == "Debian package rustc-web")
+        case .csharp: #expect(missing.installAdvice == "install mono-mcs")
         case .swift: #expect(missing.installHint.contains("/opt/swift"))
         default: #expect(missing.installHint.hasPrefix("Debian package "))
         }

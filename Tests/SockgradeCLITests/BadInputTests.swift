@@ -54,7 +54,7 @@ struct BadInputTests {
         let out = scratch.url.appendingPathComponent("out")
         let result = try Sockgrade.run(["grade", "submissions/alice", "--rubric", rubric.path, "--out", out.path])
         #expect(result.status == 2)
-        #expect(result.standardError == "sockgrade: error: \(rubric.path) line 8: 'programs.server.language': 'cobol' is not a language sockgrade knows (bash, c, c++, cpp, go, java, javascript, js, python, rust, sh, shell, swift)\n")
+        #expect(result.standardError == "sockgrade: error: \(rubric.path) line 8: 'programs.server.language': 'cobol' is not a language sockgrade knows (bash, c, c#, c++, cpp, cs, csharp, go, java, javascript, js, kotlin, kt, lua, perl, php, pl, python, rb, ruby, rust, sh, shell, swift)\n")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

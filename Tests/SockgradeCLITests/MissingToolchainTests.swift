@@ -34,7 +34,7 @@ struct MissingToolchainTests {
         let gina = try report(out.appendingPathComponent("gina.json"))
         let listening = try #require((gina["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "server-listening" })
         #expect(listening["status"] as? String == "error")
-        #expect(listening["message"] as? String == "The go toolchain is not installed on the grading machine: /usr/bin/go is missing (Debian package golang-go).")
+        #expect(listening["message"] as? String == "Go (.go) is not supported here: install golang-go (/usr/bin/go is missing on the grading machine).")
         let rudy = try report(out.appendingPathComponent("rudy.json"))
         #expect(rudy["score"] as? Double == 1.2)
     }

@@ -1,0 +1,7 @@
+local socket = require("socket")
+local tcp = assert(socket.tcp())
+assert(tcp:connect("127.0.0.1", 59706))
+tcp:send("lua-socket\n")
+local reply = tcp:receive("*l")
+print(reply)
+tcp:close()

@@ -1,0 +1,2 @@
+// helpers for log lines
+exports.format = (name) => `[${new Date().toISOString()}] ${name} says hi`;
