@@ -52,6 +52,9 @@ public struct BatchGrader {
         let mode = try SandboxMode.detect(tools: tools, helper: options.helperExecutable)
         LeftoverSweep.run()
         try createOutputFolder()
+        for line in StaleReports.moveAside(in: outputFolder, keeping: students) {
+            FileHandle.standardError.write(Data("sockgrade: note: \(line)\n".utf8))
+        }
         let plan = IncrementalPlan(students: students, outputFolder: outputFolder, options: options)
         var reports: [Int: StudentReport] = [:]
         for (index, report) in plan.unchanged {

@@ -12,6 +12,11 @@ struct IncrementalPlan {
 
     init(students: [StudentSubmission], outputFolder: URL, options: BatchOptions) {
         for (index, student) in students.enumerated() {
+            // A refused submission (a link) is never walked, not even to fingerprint it.
+            if student.refusal != nil {
+                toGrade.append((index, student))
+                continue
+            }
             let fingerprint = SubmissionFingerprint.compute(student, rubricFile: options.rubricFile)
             fingerprints[index] = fingerprint
             let file = outputFolder.appendingPathComponent(ReportWriter.fileName(for: student.name))
