@@ -74,6 +74,8 @@ public final class NoFollowFolder {
             return []
         }
         defer { closedir(stream) }
+        // A dup shares the descriptor's offset: start from the top whatever an earlier listing read.
+        rewinddir(stream)
         var found: [Entry] = []
         while let item = readdir(stream) {
             let bytes = withUnsafeBytes(of: &item.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
