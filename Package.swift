@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
         // 2. The class: folders, LMS downloads, the roster, usernames.
         .target(
-            name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery"], swiftSettings: strictSettings),
+            name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery", "Reporting"], swiftSettings: strictSettings),
         // Read, decode, reassemble and search a capture, and the `inspect` views of it.
         .target(
             name: "CaptureAnalysis",

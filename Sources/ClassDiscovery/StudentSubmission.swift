@@ -16,6 +16,10 @@ public struct StudentSubmission: Sendable, Equatable {
     public var displayName: String?
     /// What the intake did or refused, for the report's notes.
     public var intakeNotes: [String] = []
+    /// Why this submission cannot be graded at all (a symbolic link found in
+    /// the class folder, a name that is not UTF-8); set with `isMissing`, it
+    /// gives the student an error report saying so instead of dropping them.
+    public var refusal: String?
 
     public init(name: String, folder: URL, username: String, usernameSource: String) {
         self.name = name

@@ -2,6 +2,10 @@ import Foundation
 import ProgramDiscovery
 import SubmissionIntake
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns the PATH arguments into the list of students to grade.
 public enum SubmissionDiscovery {
     public static let rosterName = "roster.csv"
@@ -38,6 +42,7 @@ public enum SubmissionDiscovery {
             found.warnings += part.warnings
             if part.isClass, classRoster == nil { classRoster = part.roster }
         }
+        found.students = StudentNames.distinct(found.students)
         if let classRoster, override == nil {
             found.students += missingStudents(in: classRoster, besides: found.students)
         }
@@ -60,7 +65,9 @@ public enum SubmissionDiscovery {
     }
 
     private static func discover(path: String, roster named: ClassRoster?, work: URL?) throws(DiscoveryError) -> PathDiscovery {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
+        // A link named on the command line is the instructor's choice: it is
+        // resolved here, once; links found below it are never followed.
+        let url = resolved(path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw DiscoveryError("\(path) does not exist.")
@@ -82,12 +89,12 @@ public enum SubmissionDiscovery {
         if ClassIntake.holdsArchives(url) {
             return try intake(url, roster: named, work: work)
         }
-        let folders = studentFolders(in: url)
-        guard !folders.isEmpty else {
+        let roster = try rosterOrBeside(named, url)
+        let students = studentFolders(in: url, roster: roster)
+        guard !students.isEmpty else {
             throw DiscoveryError("\(path) holds no student folders and no server or client source: nothing to grade.")
         }
-        let roster = try rosterOrBeside(named, url)
-        return PathDiscovery(students: folders.map { submission(folder: $0, roster: roster) }, roster: roster, isClass: true)
+        return PathDiscovery(students: students, roster: roster, isClass: true)
     }
 
     private static func intake(_ url: URL, roster named: ClassRoster?, work: URL?) throws(DiscoveryError) -> PathDiscovery {
@@ -109,6 +116,10 @@ public enum SubmissionDiscovery {
             submission.lmsID = student.lms?.id
             submission.displayName = student.lms?.student
             submission.intakeNotes = ["Unpacked from \(url.lastPathComponent) into \(student.folder.path)."] + student.notes
+            if let refusal = student.refusal {
+                submission.isMissing = true
+                submission.refusal = refusal
+            }
             return withRosterName(submission, roster: roster)
         }
         guard !students.isEmpty else {
@@ -137,15 +148,40 @@ public enum SubmissionDiscovery {
     /// Folder names that hold a program's code, never a student.
     package static let codeFolderNames: Set<String> = ["src", "source", "sources", "code", "java", "lib"]
 
-    private static func studentFolders(in url: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."), name != "reports" else { return nil }
-            let child = url.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
-            return child
+    /// The class folder's student folders, looked at without following links:
+    /// a link or a name that is not UTF-8 is a student all the same, who gets
+    /// an error report saying why it was not graded.
+    private static func studentFolders(in url: URL, roster: ClassRoster?) -> [StudentSubmission] {
+        guard case .success(let folder) = NoFollowFolder.open(url.path) else { return [] }
+        return folder.entries().compactMap { entry in
+            let shown = entry.shownName
+            guard !shown.hasPrefix("."), shown != "reports" else { return nil }
+            let child = url.appendingPathComponent(shown)
+            switch entry.kind {
+            case .folder where entry.name != nil:
+                return submission(folder: child, roster: roster)
+            case .folder:
+                return refused(child, roster: roster, "The folder '\(shown)' has a name that is not valid UTF-8 (shown with \\x escapes), so it was not graded; rename it and grade again.")
+            case .link where FileStatus.of(child.path, followingLinks: true)?.kind != .regular:
+                return refused(child, roster: roster, "The student folder '\(shown)' is a symbolic link; a link found inside a class folder could point anywhere on the grading machine, so it was not followed. Copy the student's files into the class folder, or name the link on the command line to grade it on purpose.")
+            default:
+                return nil
+            }
         }
+    }
+
+    private static func refused(_ folder: URL, roster: ClassRoster?, _ reason: String) -> StudentSubmission {
+        var student = submission(folder: folder, roster: roster)
+        student.isMissing = true
+        student.refusal = reason
+        return student
+    }
+
+    /// `path` with its links resolved (realpath), or as given when that fails.
+    private static func resolved(_ path: String) -> URL {
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real))
     }
 
     private static func rosterOrBeside(_ named: ClassRoster?, _ folder: URL) throws(DiscoveryError) -> ClassRoster? {

@@ -60,6 +60,9 @@ public struct BatchGrader {
         }
         LeftoverSweep.run()
         try createOutputFolder()
+        for line in StaleReports.moveAside(in: outputFolder, keeping: students) {
+            FileHandle.standardError.write(Data("sockgrade: note: \(line)\n".utf8))
+        }
         let plan = IncrementalPlan(students: students, rubric: rubric, outputFolder: outputFolder, options: options)
         var reports: [Int: StudentReport] = [:]
         for (index, report) in plan.unchanged {

@@ -15,6 +15,11 @@ package struct IncrementalPlan {
 
     package init(students: [StudentSubmission], rubric: Rubric, outputFolder: URL, options: BatchOptions) {
         for (index, student) in students.enumerated() {
+            // A refused submission (a link) is never walked, not even to fingerprint it.
+            if student.refusal != nil {
+                toGrade.append((index, student))
+                continue
+            }
             let fingerprint = SubmissionFingerprint.compute(student, rubric: rubric)
             fingerprints[index] = fingerprint
             let file = outputFolder.appendingPathComponent(ReportWriter.fileName(for: student.name))

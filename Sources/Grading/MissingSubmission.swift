@@ -4,17 +4,20 @@ import RubricScoring
 import Checks
 import ClassDiscovery
 
-/// The report of a roster student who handed nothing in: every check failed, score 0.
+/// The report of a roster student who handed nothing in (every check failed,
+/// score 0), or of a submission the grader refused to open (every check an
+/// error naming the cause, so a TA looks at it rather than reading it as a 0).
 package enum MissingSubmission {
     package static func report(_ submission: StudentSubmission, rubric: Rubric) -> StudentReport {
-        let why = "No submission was found for \(submission.displayName.map { "\($0) (\(submission.username))" } ?? submission.username), who is on the roster (\(submission.usernameSource))."
-        let results = rubric.checks.map { Finding.failed($0.id, why) }
+        let why = submission.refusal
+            ?? "No submission was found for \(submission.displayName.map { "\($0) (\(submission.username))" } ?? submission.username), who is on the roster (\(submission.usernameSource))."
+        let results = rubric.checks.map { submission.refusal == nil ? Finding.failed($0.id, why) : Finding.error($0.id, why) }
         let scored = score(results, with: rubric)
         return StudentReport(
             student: submission.name, username: submission.username,
             score: scored.score, maxScore: scored.maxScore, rubric: rubric.name,
             gradedAt: ISO8601DateFormatter().string(from: Date()), durationMilliseconds: 0,
             submission: SubmissionSummary(folder: "", server: nil, client: nil),
-            checks: scored.checks, notes: [why])
+            checks: scored.checks, notes: submission.intakeNotes + [why])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProgramManifest
 
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +21,7 @@ package enum SubmissionFiles {
                 let child = url.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
                 switch FileStatus.of(child.path)?.kind {
-                // Cargo's src/bin holds sources, not build output.
-                case .folder where !ignoredFolders.contains(name.lowercased()) || relative.hasSuffix("src/bin"):
+                case .folder where !isSkippedFolder(name, at: relative):
                     walk(child, prefix: relative, depth: depth + 1)
                 case .regular where keep(name):
                     found.append(relative)
@@ -32,6 +32,30 @@ package enum SubmissionFiles {
         }
         walk(folder, prefix: "", depth: 0)
         return found
+    }
+
+    /// Whether a folder is one program discovery never looks in: hidden, or build output.
+    /// `relative` is the folder's own path in the submission.
+    package static func isSkippedFolder(_ name: String, at relative: String = "") -> Bool {
+        // Cargo's src/bin holds sources, not build output.
+        if relative.hasSuffix("src/bin") { return false }
+        return name.hasPrefix(".") || ignoredFolders.contains(name.lowercased())
+    }
+
+    /// Build files a program's build may read, besides its sources.
+    package static let buildFiles: Set<String> = [
+        "makefile", "gnumakefile", "cmakelists.txt", "go.mod", "go.sum", "cargo.toml", "cargo.lock", "package.json",
+        "package-lock.json", "pom.xml", "build.gradle", "package.swift", "requirements.txt",
+    ]
+
+    /// What grading reads: sources and headers, build files, the manifest,
+    /// captures and screenshots. These are copied before anything else, so a
+    /// submission with thousands of other files still has its programs.
+    package static func isNeededForGrading(_ name: String) -> Bool {
+        let ext = fileExtension(name)
+        return Language(fileExtension: ext) != nil || ["h", "hpp", "hh"].contains(ext)
+            || CaptureFileFinder.extensions.contains(ext) || ["png", "jpg", "jpeg", "bmp", "gif", "webp"].contains(ext)
+            || buildFiles.contains(name.lowercased()) || name == ProgramManifest.fileName
     }
 
     /// The lowercased extension of a file name.

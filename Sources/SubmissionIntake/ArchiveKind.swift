@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// An archive format, told by the file's first bytes (a student's `.zip` may
 /// be a tarball, and a `.docx` is a zip; content decides, the name only
 /// decides whether to look).
@@ -11,9 +15,11 @@ enum ArchiveKind {
     static let extensions = ["zip", "tar", "tgz", "gz"]
 
     static func of(_ url: URL) -> ArchiveKind? {
-        guard extensions.contains(url.pathExtension.lowercased()),
-              let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
+        guard extensions.contains(url.pathExtension.lowercased()) else { return nil }
+        // A link is never an archive: opening it could read a file anywhere on the machine.
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
         if head.starts(with: [0x50, 0x4b, 0x03, 0x04]) || head.starts(with: [0x50, 0x4b, 0x05, 0x06]) { return .zip }
         if head.starts(with: [0x1f, 0x8b]) { return .gzip }

@@ -6,11 +6,14 @@ public struct Refusal: Sendable, Equatable, CustomStringConvertible {
     /// The entry's name as the archive spells it.
     public var entry: String
     public var reason: String
+    /// Set when a limit was reached here and the rest of the archive was not read.
+    public var endsArchive: Bool
 
-    public init(archive: String, entry: String, reason: String) {
+    public init(archive: String, entry: String, reason: String, endsArchive: Bool = false) {
         self.archive = archive
         self.entry = entry
         self.reason = reason
+        self.endsArchive = endsArchive
     }
 
     public var description: String { "\(archive): '\(entry)' was not unpacked: \(reason)" }

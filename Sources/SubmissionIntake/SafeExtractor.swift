@@ -21,8 +21,8 @@ struct SafeExtractor {
         self.budget = budget
     }
 
-    mutating func refuse(_ entry: String, _ reason: String) {
-        refusals.append(Refusal(archive: archiveName, entry: entry, reason: reason))
+    mutating func refuse(_ entry: String, _ reason: String, endsArchive: Bool = false) {
+        refusals.append(Refusal(archive: archiveName, entry: entry, reason: reason, endsArchive: endsArchive))
     }
 
     mutating func directory(_ name: String) {
@@ -78,7 +78,7 @@ struct SafeExtractor {
     }
 
     private mutating func stop(_ name: String, _ reason: String) {
-        refuse(name, reason + "; the rest of this archive was not unpacked")
+        refuse(name, reason + "; the rest of this archive was not unpacked", endsArchive: true)
         stopped = true
     }
 

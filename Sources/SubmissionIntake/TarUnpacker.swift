@@ -48,7 +48,7 @@ enum TarUnpacker {
             }
         } catch {
             let reason = (error as? EntryRefused)?.reason ?? "\(error)"
-            extractor.refuse("(rest of archive)", "\(reason); the rest of this archive was not unpacked")
+            extractor.refuse("(rest of archive)", "\(reason); the rest of this archive was not unpacked", endsArchive: true)
         }
     }
 

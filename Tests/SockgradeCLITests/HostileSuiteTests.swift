@@ -5,6 +5,7 @@ import Testing
 import Glibc
 #endif
 
+extension DiskMeasuredSuites {
 /// Grades Tests/Fixtures/hostile (fork bomb, memory hog, CPU spin, daemons,
 /// floods, snooping, …) with the real binary, two at a time, inside a fence,
 /// and checks every verdict, the reason given, and that nothing survives.
@@ -190,4 +191,5 @@ struct HostileSuiteTests {
         guard statvfs(path, &info) == 0 else { return 0 }
         return Int(info.f_bavail) * Int(info.f_frsize)
     }
+}
 }
