@@ -13,6 +13,8 @@ TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-lin
 LIBRARIES := libpcap-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
+# A one-node Slurm cluster for the sharding example, and a clean Debian root for the release.
+TEST_PACKAGES += slurm-wlm munge debootstrap
 # Toolchains student programs are built with inside the sandbox, and
 # OCR for screenshots. Checked by absolute path: the sandbox sees only /usr, so
 # a rustc under ~/.cargo does not count. zlib for .tar.gz intake.
@@ -20,7 +22,7 @@ SANDBOX_TOOLS := /usr/bin/go:golang-go /usr/bin/rustc:rustc /usr/bin/tesseract:t
                  /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release grade test captures bench bench-capture fuzz clean
+.PHONY: all deps test-deps build release dist grade test captures bench bench-capture fuzz clean
 
 all: build
 
@@ -44,6 +46,9 @@ test-deps:
 	  echo "make: installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# The CI examples are checked against the schemas check-jsonschema vendors (PyPI, not Debian).
+	@command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema \
+	  || python3 -m pip install -q --break-system-packages check-jsonschema
 
 build: deps
 	$(SWIFT) build -j $(JOBS)
@@ -54,8 +59,16 @@ release: deps
 grade: release
 	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS) --html $(REPORTS)/index.html
 
-test: build test-deps
+test: build test-deps dist
 	$(SWIFT) test -j $(JOBS)
+
+# A sockgrade that needs no Swift where it runs (static Swift standard library),
+# packed with the default rubric and the README: dist/sockgrade-linux-ARCH.tar.gz.
+# DIST_BUILD moves the release build folder (default .build).
+DIST_BUILD ?= .build
+dist: deps
+	$(SWIFT) build -c release -j $(JOBS) --static-swift-stdlib --product sockgrade --scratch-path $(DIST_BUILD)
+	bash scripts/make-dist.sh $(DIST_BUILD)/release/sockgrade dist
 
 # Grades a synthetic class and prints students per minute, overhead and
 # memory, next to a hand-written shell grader (not part of `make test`).
