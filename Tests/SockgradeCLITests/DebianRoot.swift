@@ -31,6 +31,10 @@ struct DebianRoot {
         }
         debootstrapSeconds = seconds
         try run("/bin/cp", ["-a", bare.path, url.path])
+        // A container engine (Gradescope's Docker) gives every container an
+        // /etc/hosts; debootstrap's minbase has none, and the sandbox binds over it.
+        try "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+            .write(to: url.appendingPathComponent("etc/hosts"), atomically: true, encoding: .utf8)
         // apt in the root resolves the mirror the way this machine does.
         try? FileManager.default.removeItem(at: url.appendingPathComponent("etc/resolv.conf"))
         try FileManager.default.copyItem(atPath: "/etc/resolv.conf", toPath: url.appendingPathComponent("etc/resolv.conf").path)

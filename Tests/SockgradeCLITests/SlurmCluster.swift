@@ -15,7 +15,6 @@ final class SlurmCluster {
     let folder: URL
     /// The environment a Slurm client command needs to find this cluster.
     let environment: [String: String]
-    private var processes: [Process] = []
 
     init() throws {
         folder = URL(fileURLWithPath: "/tmp/sockgrade-slurm-\(getpid())")
@@ -73,15 +72,17 @@ final class SlurmCluster {
         environment["SLURM_CONF"] = conf.path
         self.environment = environment
 
+        // The daemons fork into the background and are stopped by their pid
+        // files: Foundation's Process mistakes a child that closes its
+        // inherited descriptors (slurmctld -D does) for one that exited, and
+        // then blocks in waitpid on it.
         try start("/usr/sbin/munged", [
-            "--foreground", "--force", "--key-file=\(keyFile.path)", "--socket=\(path)/munge/socket",
+            "--force", "--key-file=\(keyFile.path)", "--socket=\(path)/munge/socket",
             "--pid-file=\(path)/munge/munged.pid", "--log-file=\(path)/munge/munged.log",
             "--seed-file=\(path)/munge/munged.seed",
         ])
-        guard SlowTests.wait(seconds: 20, for: { FileManager.default.fileExists(atPath: "\(path)/munge/socket") })
-        else { throw SlurmClusterError(message: "munged did not create its socket: \(log("munge/munged.log"))") }
-        try start("/usr/sbin/slurmctld", ["-D", "-i", "-f", conf.path])
-        try start("/usr/sbin/slurmd", ["-D", "-N", "localhost", "-f", conf.path])
+        try start("/usr/sbin/slurmctld", ["-i", "-f", conf.path])
+        try start("/usr/sbin/slurmd", ["-N", "localhost", "-f", conf.path])
         let idle = try SlowTests.wait(seconds: 60) {
             try run("/usr/bin/sinfo", ["-h", "-n", "localhost", "-o", "%T"]).standardOutput
                 .trimmingCharacters(in: .whitespacesAndNewlines) == "idle"
@@ -92,9 +93,11 @@ final class SlurmCluster {
     }
 
     deinit {
-        for process in processes.reversed() where process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        for pidFile in ["slurmd.pid", "slurmctld.pid", "munge/munged.pid"] {
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(pidFile), encoding: .utf8),
+                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { continue }
+            kill(pid, SIGTERM)
+            _ = SlowTests.wait(seconds: 30) { kill(pid, 0) != 0 }
         }
         try? FileManager.default.removeItem(at: folder)
     }
@@ -112,16 +115,23 @@ final class SlurmCluster {
         return String(text.suffix(3000))
     }
 
+    /// Starts a daemon, which returns once it has forked into the background.
     private func start(_ program: String, _ arguments: [String]) throws {
+        // The daemon must not inherit Foundation's own descriptors: the one by
+        // which Process sees a child exit would stay open in the background daemon.
+        let closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done; exec \"$@\""
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", closeInherited, "bash", program] + arguments
         process.environment = environment
         let output = FileHandle(forWritingAtPath: "/dev/null")
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        processes.append(process)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SlurmClusterError(message: "\(program) did not start (status \(process.terminationStatus))")
+        }
     }
 
     /// The node's memory as Slurm counts it, so the example's --mem=4G fits.
