@@ -93,11 +93,20 @@ final class SlurmCluster {
     }
 
     deinit {
+        // Slurm's and munge's own ways to stop, then the pid files for what is left.
+        _ = try? run("/usr/bin/scontrol", ["shutdown"], timeoutSeconds: 30)
+        _ = try? Command.run(URL(fileURLWithPath: "/usr/sbin/munged"),
+                             ["--stop", "--socket=\(folder.path)/munge/socket"], timeoutSeconds: 30)
         for pidFile in ["slurmd.pid", "slurmctld.pid", "munge/munged.pid"] {
             guard let text = try? String(contentsOf: folder.appendingPathComponent(pidFile), encoding: .utf8),
                   let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { continue }
             kill(pid, SIGTERM)
-            _ = SlowTests.wait(seconds: 30) { kill(pid, 0) != 0 }
+            // slurmd started from the test keeps SIGTERM blocked (it inherits the
+            // test's signal mask); what is still there after 10 s is killed.
+            if !SlowTests.wait(seconds: 10, for: { kill(pid, 0) != 0 }) {
+                kill(pid, SIGKILL)
+                _ = SlowTests.wait(seconds: 10) { kill(pid, 0) != 0 }
+            }
         }
         try? FileManager.default.removeItem(at: folder)
     }
