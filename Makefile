@@ -13,6 +13,8 @@ TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-lin
 LIBRARIES := libpcap-dev libseccomp-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
+# A one-node Slurm cluster for the sharding example, and a clean Debian root for the release.
+TEST_PACKAGES += slurm-wlm munge debootstrap
 # Toolchains student programs are built with inside the sandbox, and
 # OCR for screenshots. Checked by absolute path: the sandbox sees only /usr, so
 # a rustc under ~/.cargo does not count. zlib for .tar.gz intake.
@@ -26,7 +28,7 @@ SANDBOX_TOOLS += /usr/bin/cargo:cargo-web /usr/bin/make:make /usr/bin/cmake:cmak
                  /usr/lib/x86_64-linux-gnu/liblua5.4-socket.so.2.0.0:lua-socket
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release grade test golden captures screenshots bench bench-capture fuzz clean
+.PHONY: all deps test-deps build release dist grade test golden captures screenshots bench bench-capture fuzz clean
 
 all: build
 
@@ -50,6 +52,9 @@ test-deps:
 	  echo "make: installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# The CI examples are checked against the schemas check-jsonschema vendors (PyPI, not Debian).
+	@command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema \
+	  || python3 -m pip install -q --break-system-packages check-jsonschema
 
 build: deps
 	$(SWIFT) build -j $(JOBS)
@@ -60,13 +65,23 @@ release: deps
 grade: release
 	.build/release/sockgrade grade submissions --rubric rubric/socket-lab.yaml --out $(REPORTS) --html $(REPORTS)/index.html
 
-test: build test-deps
+# The release bundle is tested in a clean Debian root; SOCKGRADE_SKIP_SLOW=1 skips
+# that test and the Slurm one, and then the bundle need not be built.
+test: build test-deps $(if $(SOCKGRADE_SKIP_SLOW),,dist)
 	$(SWIFT) test -j $(JOBS)
 
 # Rewrites the golden files of whole outputs (Tests/Golden/expected) after a
 # deliberate change; read `git diff Tests/Golden` before committing them.
 golden: build
 	SOCKGRADE_GOLDEN_REFRESH=1 $(SWIFT) test -j $(JOBS) --filter 'GoldenOutputTests|GoldenViewTests'
+
+# A sockgrade that needs no Swift where it runs (static Swift standard library),
+# packed with the default rubric and the README: dist/sockgrade-linux-ARCH.tar.gz.
+# DIST_BUILD moves the release build folder (default .build).
+DIST_BUILD ?= .build
+dist: deps
+	$(SWIFT) build -c release -j $(JOBS) --static-swift-stdlib --product sockgrade --scratch-path $(DIST_BUILD)
+	bash scripts/make-dist.sh $(DIST_BUILD)/release/sockgrade dist
 
 # Grades a synthetic class and prints students per minute, overhead and
 # memory, next to a hand-written shell grader (not part of `make test`).

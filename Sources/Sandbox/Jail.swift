@@ -101,7 +101,11 @@ public struct Jail: Sendable {
             "--die-with-parent", "--new-session", "--hostname", Jail.hostname,
             "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
         ]
-        if let hostsFile { arguments += ["--ro-bind", hostsFile, "/etc/hosts"] }
+        // bubblewrap can only bind over a file that exists in the read-only
+        // /etc; a machine without /etc/hosts (a debootstrap minbase) keeps none.
+        if let hostsFile, FileManager.default.fileExists(atPath: "/etc/hosts") {
+            arguments += ["--ro-bind", hostsFile, "/etc/hosts"]
+        }
         arguments += systemLinks()
         arguments += toolchainBinds()  // toolchains outside /usr
         // The passwd database stays readable for getpwuid, the secrets do not.
