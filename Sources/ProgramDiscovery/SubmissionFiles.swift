@@ -1,5 +1,4 @@
 import Foundation
-import ProgramManifest
 
 #if canImport(Glibc)
 import Glibc
