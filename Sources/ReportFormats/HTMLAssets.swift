@@ -12,6 +12,7 @@ enum HTMLAssets {
         #class th[aria-sort="ascending"]::after { content: " ▲"; } #class th[aria-sort="descending"]::after { content: " ▼"; }
         td.passed { background: #e3f6e5; color: #11602a; } td.failed, td.error { background: #fde7e7; color: #9c1c1c; }
         td.skipped, td.missing { background: #fff5d6; color: #7a5b00; }
+        td.info { background: #eef1f6; color: #44506a; }
         pre { margin: 0; white-space: pre-wrap; font: 13px/1.35 ui-monospace, monospace; }
         pre.netstat, pre.hexdump, pre.output { background: #f6f6f8; padding: .5rem; overflow-x: auto; white-space: pre; }
         .none { color: #666; font-style: italic; } .stream { margin: .4rem 0 .1rem; color: #666; }

@@ -63,7 +63,7 @@ struct IntakeGradingTests {
             let wanted = try #require(expected[name])
             #expect(report.checks.count == wanted.count)
             for check in report.checks {
-                #expect(check.status == wanted[check.id], "\(name) \(check.id): \(check.message)")
+                #expect(check.verdict == wanted[check.id], "\(name) \(check.id): \(check.message)")
             }
             #expect(!report.notes.contains { $0.contains("outlived the sandbox") }, "\(name): \(report.notes)")
         }
