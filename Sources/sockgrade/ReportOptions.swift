@@ -43,9 +43,10 @@ struct ReportOptions: ParsableArguments {
             gradescope: gradescope.map(URL.init(fileURLWithPath:)), junit: junit.map(URL.init(fileURLWithPath:)),
             markdown: markdown.map(URL.init(fileURLWithPath:)), html: html.map(URL.init(fileURLWithPath:)),
             failUnder: failUnder)
+        let columns = TerminalSize.columns()
         let console = ConsoleOutput(
             isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
-            width: terminalWidth,
+            width: columns ?? 80, columns: columns,
             write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             warn: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
         return ReportPublisher(
@@ -66,12 +67,5 @@ struct ReportOptions: ParsableArguments {
         let names = below.map { "\(VisibleText.escape($0.student)) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))
         throw ExitCode(1)
-    }
-
-    /// Columns of the terminal, so the progress line never wraps.
-    private var terminalWidth: Int {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
     }
 }
