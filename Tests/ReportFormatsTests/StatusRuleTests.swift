@@ -66,8 +66,11 @@ struct StatusRuleTests {
     func html() {
         let page = HTMLReport(reports: Self.reports, checkIDs: Self.reports[0].checks.map(\.id), evidenceBase: "", liveCaptures: []).render()
         #expect(page.contains("td.info {"))
-        #expect(page.contains("<td class=\"info\">info</td>"))
-        #expect(page.contains("<td class=\"error\">error</td>"))
+        #expect(page.contains("<td class=\"info mark\" data-value=\"info\"><a href=\"#student-1-attribution\" title=\"attribution: info\">i</a></td>"))
+        #expect(page.contains("<td class=\"error mark\" data-value=\"error\">"))
+        #expect(page.contains("<a class=\"error\" href=\"#student-1-capture-file\">capture-file (error)</a>"))
+        #expect(page.contains("<tr id=\"student-1-attribution\"><td class=\"info\">info</td>"))
+        #expect(!page.contains(">attribution (info)</a>"))
         #expect(page.contains("data-failing=\"username-sent capture-file capture-username\""))
         #expect(page.contains("data-failing=\"\" data-section=\"student-2\""))
     }
