@@ -12,7 +12,7 @@ public final class ReportPublisher: @unchecked Sendable {
     public let destinations: ReportDestinations
     public let outputFolder: URL
     public let checkIDs: [String]
-    private let console: ConsoleOutput
+    let console: ConsoleOutput
     private var progress: GradeProgress
     private let lock = NSLock()
 
@@ -81,6 +81,7 @@ public final class ReportPublisher: @unchecked Sendable {
         if let file = destinations.html {
             try ReportWriter.writeFile(Data(htmlPage(sorted, at: file).utf8), to: file)
         }
+        try writeFeedback(sorted)
         console.write(ClassTable.render(sorted, style: console.style, width: console.columns) + "\n")
         guard let threshold = destinations.failUnder else { return [] }
         return sorted.filter { ReportNumber.rounded($0.score) < ReportNumber.rounded(threshold) }

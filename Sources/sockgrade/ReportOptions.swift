@@ -27,6 +27,12 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Exit with status 1 when a student scores below this.", valueName: "score"))
     var failUnder: Double?
 
+    @Option(help: ArgumentHelp("Write feedback a student can read, <student>.md and <student>.html, into this folder.", valueName: "folder"))
+    var feedback: String?
+
+    @Option(help: ArgumentHelp("Pack the feedback in the zip Moodle's \"Upload multiple feedback files in a zip\" takes.", valueName: "file.zip"))
+    var moodleFeedback: String?
+
     func validate() throws {
         if let failUnder, !failUnder.isFinite || failUnder < 0 {
             throw ValidationError("--fail-under must be a score of zero or more.")
@@ -39,10 +45,16 @@ struct ReportOptions: ParsableArguments {
         if gradescope != nil, students.count != 1 {
             throw fail("--gradescope writes the results of one student, but \(students.count) were found; name one student's folder.")
         }
-        let destinations = ReportDestinations(
+        var destinations = ReportDestinations(
             gradescope: gradescope.map(URL.init(fileURLWithPath:)), junit: junit.map(URL.init(fileURLWithPath:)),
             markdown: markdown.map(URL.init(fileURLWithPath:)), html: html.map(URL.init(fileURLWithPath:)),
             failUnder: failUnder)
+        destinations.feedback = feedback.map(URL.init(fileURLWithPath:))
+        destinations.moodleFeedback = moodleFeedback.map(URL.init(fileURLWithPath:))
+        destinations.moodleParticipants = Dictionary(students.compactMap { student in
+            guard student.lms == "moodle", let id = student.lmsID, let name = student.displayName else { return nil }
+            return (student.name, MoodleFeedbackZip.Participant(fullName: name, id: id))
+        }, uniquingKeysWith: { first, _ in first })
         let columns = TerminalSize.columns()
         let console = ConsoleOutput(
             isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,

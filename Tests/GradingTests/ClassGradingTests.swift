@@ -16,7 +16,7 @@ struct ClassGradingTests {
     static let expected: [String: [String: CheckStatus]] = [
         "alice": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
         "bob": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
-        "carol": all(.passed),
+        "cjones": all(.passed),  // carol's folder; reports take the roster login
         "dave": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
         "erin": statuses(.passed, .passed, .failed, .passed, .failed),
         // frank's C server does not compile: his own mistake, so failed, not error.
@@ -115,7 +115,8 @@ struct ClassGradingTests {
         #expect(grace.status == .passed)
         #expect((grace.evidence["frames"].flatMap { if case .array(let frames) = $0 { frames.count } else { nil } } ?? 0) >= 2)
 
-        // carol's roster username differs from her folder.
-        #expect(byName["carol"]?.username == "cjones")
+        // carol's roster login differs from her folder: the report is named after the login.
+        #expect(byName["cjones"]?.username == "cjones")
+        #expect(byName["cjones"]?.submission.folder.hasSuffix("/carol") == true)
     }
 }
