@@ -46,13 +46,15 @@ public enum StudentFeedback {
         if parts.notPassed.isEmpty { lines.append("Everything marked passed.") }
         for check in parts.notPassed {
             lines += ["### \(MarkdownSummary.cell(check.title)) (\(points(check)))", "",
-                      "This check \(reason(check.status)).", "", MarkdownSummary.cell(check.message)]
-            lines += seen(check).map { ["", "What the grader saw:", "", "```"] + $0.map(fenced) + ["```"] } ?? []
+                      "This check \(reason(check.status)).", ""] + block(check.message)
+            lines += seen(check).map { ["", "What the grader saw:", ""] + block($0.joined(separator: "\n")) } ?? []
             lines.append("")
         }
         if !parts.unmarked.isEmpty {
             lines += ["", "## Not marked (for your information)", ""]
-            lines += parts.unmarked.map { "- \(MarkdownSummary.cell($0.title)): \(unmarkedVerdict($0)). \(MarkdownSummary.cell($0.message))" }
+            for check in parts.unmarked {
+                lines += ["- \(MarkdownSummary.cell(check.title)): \(unmarkedVerdict(check)).", ""] + block(check.message, indent: 8) + [""]
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -101,8 +103,13 @@ public enum StudentFeedback {
         return rows.isEmpty ? nil : rows
     }
 
-    /// A line that cannot close the Markdown code fence it sits in.
-    private static func fenced(_ line: String) -> String {
-        line.replacingOccurrences(of: "`", with: "ˋ")
+    /// Text as an indented code block: read as it is in a plain-text viewer, and
+    /// nothing in it (markup, links, HTML) is interpreted by a Markdown renderer.
+    /// Control characters are shown escaped; blank lines keep the indent so the
+    /// block does not end early.
+    private static func block(_ text: String, indent: Int = 4) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        return text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { pad + VisibleText.escape(String($0)) }
     }
 }
