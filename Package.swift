@@ -55,7 +55,11 @@ let package = Package(
         .target(name: "Reporting", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
         // Views of the reports for each audience: Gradescope, CI, HTML, terminal (issue 6).
-        .target(name: "ReportFormats", dependencies: ["Reporting"], swiftSettings: strictSettings),
+        // ZIPFoundation writes the Moodle feedback zip (issue 17).
+        .target(
+            name: "ReportFormats",
+            dependencies: ["Reporting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         // zlib's gzip reader for .tar.gz (ZIPFoundation's own CZLib is for .zip).
         .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Canvas/Moodle downloads and student archives, unpacked safely.

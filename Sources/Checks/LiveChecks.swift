@@ -23,8 +23,20 @@ package struct LiveChecks {
         self.limits = limits
     }
 
-    /// Why the client cannot run: not found, or its build failed.
-    private var clientProblem: String? { observed.buildFailures[.client] ?? clientNotFound }
+    /// Why the client cannot run: its build failed, or discovery found none (which
+    /// a person must look at: the grader may have missed it).
+    private var clientProblem: BuildFailure? {
+        observed.buildFailures[.client] ?? clientNotFound.map { BuildFailure($0, cause: .gradingMachine) }
+    }
+
+    /// A build failure as a result: the student's compile error is `failed`, a
+    /// grading machine that could not build is `error` (see `CheckStatus`).
+    private func result(_ id: String, _ failure: BuildFailure) -> CheckResult {
+        switch failure.cause {
+        case .studentCode: Finding.failed(id, failure.message)
+        case .gradingMachine: Finding.error(id, failure.message)
+        }
+    }
 
     package func results() -> [CheckResult] {
         if let failure = observed.setupFailure {
@@ -37,7 +49,7 @@ package struct LiveChecks {
 
     private func serverListening() -> CheckResult {
         if let failure = observed.buildFailures[.server] {
-            return Finding.error(CheckID.serverListening, failure)
+            return result(CheckID.serverListening, failure)
         }
         if let listening = observed.listening {
             let command = listening.command.joined(separator: " ")
@@ -75,7 +87,7 @@ package struct LiveChecks {
             return Finding.skipped(CheckID.clientEstablished, "Not checked: the server never listened.")
         }
         if let failure = clientProblem {
-            return Finding.error(CheckID.clientEstablished, failure)
+            return result(CheckID.clientEstablished, failure)
         }
         var evidence: [String] = []
         var fields: [String: JSONValue] = ["port": .int(Int(port))]

@@ -2,7 +2,8 @@ import Foundation
 
 /// One student to grade: the folder handed in and the username the client must send.
 public struct StudentSubmission: Sendable, Equatable {
-    /// The student's folder name; reports are named after it.
+    /// What reports and evidence folders are named after: the roster login when the
+    /// roster matched the student, else the folder name (which is then the username).
     public var name: String
     public var folder: URL
     public var username: String
@@ -12,6 +13,9 @@ public struct StudentSubmission: Sendable, Equatable {
     public var isMissing = false
     /// Canvas's user id or Moodle's participant id, from the download's names.
     public var lmsID: String?
+    /// `canvas` or `moodle` when the submission came from such a download, so
+    /// feedback can go back in the layout that LMS takes.
+    public var lms: String?
     /// The name the download gave (`doejohn`, `John Doe`), for matching the roster.
     public var displayName: String?
     /// What the intake did or refused, for the report's notes.

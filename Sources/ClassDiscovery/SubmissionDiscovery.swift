@@ -42,6 +42,9 @@ public enum SubmissionDiscovery {
             found.warnings += part.warnings
             if part.isClass, classRoster == nil { classRoster = part.roster }
         }
+        // Roster logins name the reports; two submissions of one login keep
+        // their folder names, then every name is made distinct byte for byte.
+        found = keepingNamesDistinct(found)
         found.students = StudentNames.distinct(found.students)
         if let classRoster, override == nil {
             found.students += missingStudents(in: classRoster, besides: found.students)
@@ -114,6 +117,7 @@ public enum SubmissionDiscovery {
         let students = result.students.map { student in
             var submission = StudentSubmission(name: student.name, folder: student.folder, username: student.name, usernameSource: "folder name")
             submission.lmsID = student.lms?.id
+            submission.lms = student.lms?.system.rawValue
             submission.displayName = student.lms?.student
             submission.intakeNotes = ["Unpacked from \(url.lastPathComponent) into \(student.folder.path)."] + student.notes
             if let refusal = student.refusal {
@@ -200,12 +204,32 @@ public enum SubmissionDiscovery {
         return withRosterName(StudentSubmission(name: name, folder: folder, username: name, usernameSource: "folder name"), roster: roster)
     }
 
+    /// One naming rule (issue 17): a student matched in the roster is named after
+    /// the roster login, in report and folder names alike; the folder the LMS gave
+    /// stays in the report as `submission.folder`.
     private static func withRosterName(_ submission: StudentSubmission, roster: ClassRoster?) -> StudentSubmission {
         guard let roster, let entry = roster.entry(for: submission) else { return submission }
         var named = submission
+        named.name = entry.username
         named.username = entry.username
         named.usernameSource = "\((roster.path as NSString).lastPathComponent) line \(entry.line)"
         return named
+    }
+
+    /// Two submissions the roster gives the same login keep their own folder names
+    /// (with a warning), so no report overwrites another; `BatchGrader.rejectDuplicateNames`
+    /// still refuses any names that would share a file.
+    private static func keepingNamesDistinct(_ found: DiscoveredClass) -> DiscoveredClass {
+        var distinct = found
+        let counts = Dictionary(found.students.map { ($0.name, 1) }, uniquingKeysWith: +)
+        for index in distinct.students.indices where counts[distinct.students[index].name, default: 0] > 1 {
+            let login = distinct.students[index].name
+            let folderName = distinct.students[index].folder.lastPathComponent
+            guard folderName != login else { continue }
+            distinct.students[index].name = folderName
+            distinct.warnings.append("\(distinct.students[index].folder.path) and another submission match the roster login \(login); the report keeps the folder name \(folderName).")
+        }
+        return distinct
     }
 
     /// Roster students no submission matched: each gets a report that says so.
@@ -213,7 +237,7 @@ public enum SubmissionDiscovery {
         let matched = Set(students.compactMap { roster.entry(for: $0)?.line })
         let taken = Set(students.map(\.name))
         return roster.entries.filter { !matched.contains($0.line) }.compactMap { entry in
-            let name = entry.folder ?? entry.username
+            let name = entry.username
             guard !taken.contains(name) else { return nil }
             var missing = StudentSubmission(
                 name: name, folder: URL(fileURLWithPath: roster.path).deletingLastPathComponent().appendingPathComponent(name),

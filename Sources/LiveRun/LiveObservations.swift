@@ -14,7 +14,7 @@ package struct LiveObservations {
     package internal(set) var setupFailure: String?
     package internal(set) var runs: [ProgramRun] = []
     /// Why a program could not be started (missing toolchain, compile error), by role.
-    package internal(set) var buildFailures: [ProgramRole: String] = [:]
+    package internal(set) var buildFailures: [ProgramRole: BuildFailure] = [:]
     package internal(set) var listening: ListeningSocket?
     /// Every LISTEN row the server owned on that port (IPv4 and IPv6): what a
     /// connection must reach to count as one to the server.

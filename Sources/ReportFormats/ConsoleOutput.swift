@@ -8,17 +8,21 @@ public struct ConsoleOutput: Sendable {
     /// Emit GitHub Actions workflow commands.
     public var githubAnnotations: Bool
     public var width: Int
+    /// The columns the per-student lines and the closing table must fit in: the
+    /// terminal's width or `COLUMNS`; nil (nothing shortened) on a pipe without it.
+    public var columns: Int?
     public var write: @Sendable (String) -> Void
     public var warn: @Sendable (String) -> Void
 
     public init(
-        isTerminal: Bool, environment: [String: String], width: Int = 80,
+        isTerminal: Bool, environment: [String: String], width: Int = 80, columns: Int? = nil,
         write: @escaping @Sendable (String) -> Void, warn: @escaping @Sendable (String) -> Void
     ) {
         self.isTerminal = isTerminal
         self.style = TerminalStyle.detect(isTerminal: isTerminal, environment: environment)
         self.githubAnnotations = CIAnnotations.isGitHubActions(environment)
         self.width = width
+        self.columns = columns
         self.write = write
         self.warn = warn
     }

@@ -58,9 +58,13 @@ public struct GradeProgress: Sendable {
     }
 
     /// One plain line per finished student, for logs and CI where redrawing is noise.
-    public func plainLine(for report: StudentReport, style: TerminalStyle) -> String {
+    /// With a `width` the list of checks not passed is shortened to fit it ("+3 more").
+    public func plainLine(for report: StudentReport, style: TerminalStyle, width: Int? = nil) -> String {
         let unpassed = report.unpassedChecks.map { "\($0.id) (\(style.status($0.status)))" }
-        let detail = unpassed.isEmpty ? "all checks passed" : unpassed.joined(separator: ", ")
-        return "[\(finished.count)/\(students.count)] \(VisibleText.escape(report.student)): \(style.score(report))  \(detail)"
+        let plainWidths = report.unpassedChecks.map { $0.id.count + $0.status.rawValue.count + 3 }
+        let head = "[\(finished.count)/\(students.count)] \(VisibleText.escape(report.student)): "
+        let room = width.map { max($0 - head.count - report.scoreText.count - 2, 0) }
+        let detail = unpassed.isEmpty ? "all checks passed" : FittedText.list(unpassed, width: room, plainWidths: plainWidths)
+        return "\(head)\(style.score(report))  \(detail)"
     }
 }

@@ -9,8 +9,9 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
         public var name: String
         public var score: Double
         public var maxScore: Double
-        /// `passed` or `failed`: Gradescope knows no other status, so error and skipped fail.
-        public var status: String
+        /// `passed` or `failed`: Gradescope knows no other status, so error and skipped
+        /// fail. Left out for `info`, which Gradescope then shows without a verdict.
+        public var status: String?
         public var output: String
         public var visibility: String
 
@@ -45,7 +46,7 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
                 name: VisibleText.escape(check.title.isEmpty ? check.id : "\(check.title) (\(check.id))"),
                 score: ReportNumber.rounded(check.points),
                 maxScore: ReportNumber.rounded(check.maxPoints),
-                status: check.status == .passed ? "passed" : "failed",
+                status: Self.status(check.status),
                 output: VisibleText.escape(EvidenceText.detail(check), keepingLineBreaks: true),
                 visibility: visibility)
         }
@@ -58,6 +59,14 @@ public struct GradescopeResults: Encodable, Sendable, Equatable {
         var data = try encoder.encode(self)
         data.append(UInt8(ascii: "\n"))
         return data
+    }
+
+    private static func status(_ status: CheckStatus) -> String? {
+        switch status {
+        case .passed: "passed"
+        case .failed, .error, .skipped: "failed"
+        case .info: nil
+        }
     }
 
     private static func overview(_ report: StudentReport) -> String {

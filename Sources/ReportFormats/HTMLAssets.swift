@@ -12,11 +12,20 @@ enum HTMLAssets {
         #class th[aria-sort="ascending"]::after { content: " ▲"; } #class th[aria-sort="descending"]::after { content: " ▼"; }
         td.passed { background: #e3f6e5; color: #11602a; } td.failed, td.error { background: #fde7e7; color: #9c1c1c; }
         td.skipped, td.missing { background: #fff5d6; color: #7a5b00; }
+        td.info { background: #eef1f6; color: #44506a; }
         pre { margin: 0; white-space: pre-wrap; font: 13px/1.35 ui-monospace, monospace; }
         pre.netstat, pre.hexdump, pre.output { background: #f6f6f8; padding: .5rem; overflow-x: auto; white-space: pre; }
         .none { color: #666; font-style: italic; } .stream { margin: .4rem 0 .1rem; color: #666; }
         details { margin: .4rem 0; } summary { cursor: pointer; }
         td.points { white-space: nowrap; }
+        #class td:first-child, #class td:nth-child(2) { overflow-wrap: anywhere; max-width: 12rem; }
+        #class th.check { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; padding: .4rem .2rem; vertical-align: bottom; }
+        #class th.check, #class td.mark { width: 1.6rem; text-align: center; }
+        #class td.mark a { color: inherit; text-decoration: none; display: block; }
+        #class td.unpassed a { white-space: nowrap; margin-right: .4rem; display: inline-block; }
+        #class td.unpassed a.failed, #class td.unpassed a.error { color: #9c1c1c; }
+        #class td.unpassed a.skipped { color: #7a5b00; }
+        tr:target td { outline: 2px solid #3a6ff7; }
         tr[hidden], section[hidden] { display: none; }
         """
 

@@ -12,7 +12,7 @@ extension HTMLReport {
         ]
         for check in report.checks {
             let points = "\(ReportNumber.text(check.points)) / \(ReportNumber.text(check.maxPoints))"
-            html.append("<tr><td class=\"\(check.status.rawValue)\">\(check.status.rawValue)</td><td>\(escape(check.title)) <code>\(escape(check.id))</code></td><td class=\"points\">\(points)</td><td><pre class=\"message\">\(escape(check.message))</pre></td></tr>")
+            html.append("<tr id=\"\(checkAnchor(anchor, check.id))\"><td class=\"\(check.status.rawValue)\">\(check.status.rawValue)</td><td>\(escape(check.title)) <code>\(escape(check.id))</code></td><td class=\"points\">\(points)</td><td><pre class=\"message\">\(escape(check.message))</pre></td></tr>")
         }
         html.append("</tbody></table>")
         html += sockets(report)

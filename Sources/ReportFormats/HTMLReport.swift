@@ -73,19 +73,25 @@ public struct HTMLReport {
     }
 
     private var classTable: [String] {
+        // Fits a 1366-px screen: the checks not passed are listed by name, each a link to
+        // its row in the student's section; the per-check columns are narrow, with the
+        // check's id written upwards and a symbol per cell (the status word is its title).
         var html = ["<table id=\"class\">", "<thead><tr>",
-                    "<th data-kind=\"text\">Student</th><th data-kind=\"text\">Username</th><th data-kind=\"number\">Score</th>"]
-        html += checkIDs.map { "<th data-kind=\"text\" title=\"\(escape(titles[$0] ?? $0))\">\(escape($0))</th>" }
+                    "<th data-kind=\"text\">Student</th><th data-kind=\"text\">Username</th><th data-kind=\"number\">Score</th>",
+                    "<th data-kind=\"number\">Not passed</th>"]
+        html += checkIDs.map { "<th class=\"check\" data-kind=\"text\" title=\"\(escape(titles[$0] ?? $0))\"><span>\(escape($0))</span></th>" }
         html += ["</tr></thead>", "<tbody>"]
         for (index, report) in reports.enumerated() {
             let byID = Dictionary(report.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let failing = report.unpassedChecks.map(\.id).joined(separator: " ")
             var row = "<tr data-failing=\"\(escape(failing))\" data-section=\"\(anchor(index))\">"
             row += "<td><a href=\"#\(anchor(index))\">\(escape(report.student))</a></td><td>\(escape(report.username))</td>"
-            row += "<td data-value=\"\(ReportNumber.text(report.score))\">\(escape(report.scoreText))</td>"
+            row += "<td class=\"points\" data-value=\"\(ReportNumber.text(report.score))\">\(escape(report.scoreText))</td>"
+            row += "<td class=\"unpassed\" data-value=\"\(report.unpassedChecks.count)\">\(unpassedLinks(report, anchor: anchor(index)))</td>"
             for id in checkIDs {
                 let status = byID[id]?.status.rawValue ?? "missing"
-                row += "<td class=\"\(status)\">\(status)</td>"
+                let symbol = Self.symbols[status] ?? "?"
+                row += "<td class=\"\(status) mark\" data-value=\"\(status)\"><a href=\"#\(checkAnchor(anchor(index), id))\" title=\"\(escape(id)): \(status)\">\(symbol)</a></td>"
             }
             html.append(row + "</tr>")
         }
@@ -95,6 +101,23 @@ public struct HTMLReport {
 
     private func anchor(_ index: Int) -> String {
         "student-\(index + 1)"
+    }
+
+    /// One symbol per status in the narrow check columns; the word is the link's title.
+    static let symbols = ["passed": "✓", "failed": "✗", "error": "!", "skipped": "–", "info": "i", "missing": "?"]
+
+    /// The checks not passed, each a link to its row in the student's section.
+    private func unpassedLinks(_ report: StudentReport, anchor: String) -> String {
+        let unpassed = report.unpassedChecks
+        guard !unpassed.isEmpty else { return "<span class=\"none\">none</span>" }
+        return unpassed.map { check in
+            "<a class=\"\(check.status.rawValue)\" href=\"#\(checkAnchor(anchor, check.id))\">\(escape(check.id)) (\(check.status.rawValue))</a>"
+        }.joined(separator: " ")
+    }
+
+    /// The id of a check's row in a student's section.
+    func checkAnchor(_ student: String, _ checkID: String) -> String {
+        escape("\(student)-\(checkID)")
     }
 
     func escape(_ text: String) -> String {

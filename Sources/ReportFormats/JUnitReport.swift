@@ -5,7 +5,7 @@ import Reporting
 /// one `<testsuite>` per student and one `<testcase>` per check.
 ///
 /// `failed` becomes `<failure>`, `error` becomes `<error>` (the grader could not judge),
-/// `skipped` becomes `<skipped>`; the message and evidence go in the element's text so
+/// `skipped` becomes `<skipped>`, `info` (0 points, not marked) a plain testcase; the message and evidence go in the element's text so
 /// the CI page shows what the grader saw.
 public enum JUnitReport {
     public static func render(_ reports: [StudentReport]) -> String {
@@ -49,6 +49,8 @@ public enum JUnitReport {
         case .failed: outcome = "      <failure message=\"\(message)\" type=\"failed\">\(points)\n\(detail)</failure>"
         case .error: outcome = "      <error message=\"\(message)\" type=\"error\">\(points)\n\(detail)</error>"
         case .skipped: outcome = "      <skipped message=\"\(message)\"/>"
+        // Not marked, so not a failure: CI lists it as a passing test with what was seen.
+        case .info: outcome = "      <system-out>not marked (info)\n\(detail)</system-out>"
         }
         return [opening, outcome, "    </testcase>"]
     }

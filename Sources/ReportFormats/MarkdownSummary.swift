@@ -30,6 +30,7 @@ public enum MarkdownSummary {
         case .failed: "❌ failed"
         case .error: "⚠️ error"
         case .skipped: "⏭️ skipped"
+        case .info: "ℹ️ info (not marked)"
         }
     }
 

@@ -12,7 +12,7 @@ public final class ReportPublisher: @unchecked Sendable {
     public let destinations: ReportDestinations
     public let outputFolder: URL
     public let checkIDs: [String]
-    private let console: ConsoleOutput
+    let console: ConsoleOutput
     private var progress: GradeProgress
     private let lock = NSLock()
 
@@ -49,7 +49,7 @@ public final class ReportPublisher: @unchecked Sendable {
         if console.isTerminal {
             redraw()
         } else {
-            console.write(progress.plainLine(for: report, style: console.style) + "\n")
+            console.write(progress.plainLine(for: report, style: console.style, width: console.columns) + "\n")
         }
         if console.githubAnnotations {
             clearLine()
@@ -81,7 +81,8 @@ public final class ReportPublisher: @unchecked Sendable {
         if let file = destinations.html {
             try ReportWriter.writeFile(Data(htmlPage(sorted, at: file).utf8), to: file)
         }
-        console.write(ClassTable.render(sorted, style: console.style) + "\n")
+        try writeFeedback(sorted)
+        console.write(ClassTable.render(sorted, style: console.style, width: console.columns) + "\n")
         guard let threshold = destinations.failUnder else { return [] }
         return sorted.filter { ReportNumber.rounded($0.score) < ReportNumber.rounded(threshold) }
     }

@@ -3,12 +3,14 @@ import Reporting
 
 /// One report as a person reads it in a terminal (`sockgrade show`): the score, each
 /// check with its message and evidence, the socket tables, what each program printed,
-/// and the grader's notes.
+/// and the grader's notes. With a `width` (the terminal's columns) titles, messages
+/// and notes are broken at spaces to fit it, so the terminal never wraps them mid-word;
+/// socket rows, hex dumps and program output keep their columns.
 public enum ReportText {
     /// Lines of program output shown per stream; the evidence files hold the rest.
     static let outputLines = 20
 
-    public static func render(_ report: StudentReport, style: TerminalStyle) -> String {
+    public static func render(_ report: StudentReport, style: TerminalStyle, width: Int? = nil) -> String {
         var lines = [
             style.paint(visible(report.student), .bold) + " (username '\(visible(report.username))')  \(style.score(report))",
             style.paint("\(visible(report.rubric)), graded \(visible(report.gradedAt)) in \(ReportNumber.text(report.durationMilliseconds)) ms", .dim),
@@ -16,8 +18,10 @@ public enum ReportText {
         ]
         for check in report.checks {
             let points = "\(ReportNumber.text(check.points))/\(ReportNumber.text(check.maxPoints))"
-            lines.append("\(style.status(check.status).padding(style: style, plain: check.status.rawValue, to: 7))  \(visible(check.title)) [\(visible(check.id))]  \(points)")
-            lines += indented(textLines(check.message))
+            let status = style.status(check.status).padding(style: style, plain: check.status.rawValue, to: 7) + "  "
+            let heading = FittedText.wrap("\(visible(check.title)) [\(visible(check.id))]  \(points)", width: width.map { $0 - 9 }, indent: "")
+            lines += heading.enumerated().map { ($0.offset == 0 ? status : String(repeating: " ", count: 9)) + $0.element }
+            lines += textLines(check.message).flatMap { FittedText.wrap(visible($0), width: width, indent: "    ") }
             lines += indented(EvidenceText.socketRows(check))
             lines += indented(EvidenceText.hexDump(check))
         }
@@ -34,7 +38,7 @@ public enum ReportText {
             lines += stream("stderr", program.stderr, truncated: program.stderrTruncated)
         }
         if !report.notes.isEmpty {
-            lines += ["", style.paint("Notes", .bold)] + indented(report.notes)
+            lines += ["", style.paint("Notes", .bold)] + report.notes.flatMap { FittedText.wrap(visible($0), width: width, indent: "    ") }
         }
         return lines.joined(separator: "\n")
     }

@@ -30,6 +30,7 @@ public struct TerminalStyle: Sendable, Equatable {
         case .failed: paint("failed", .red)
         case .error: paint("error", .red)
         case .skipped: paint("skipped", .yellow)
+        case .info: paint("info", .dim)
         }
     }
 

@@ -36,7 +36,7 @@ enum SummaryCSV {
         guard columns.details else { return fields }
         let byID = Dictionary(report.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let points = rubricCheckIDs.map { id in byID[id].map { ReportNumber.text($0.points) } ?? "" }
-        let unpassed = rubricCheckIDs.filter { id in byID[id].map { $0.status != .passed } ?? false }
+        let unpassed = rubricCheckIDs.filter { id in byID[id].map { $0.status != .passed && $0.status != .info } ?? false }
         return fields + [ReportNumber.text(report.maxScore)] + points + [unpassed.joined(separator: idSeparator)]
     }
 

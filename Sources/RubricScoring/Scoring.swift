@@ -8,6 +8,10 @@ import Reporting
 /// `skipped` (so a missing step shows in the report instead of vanishing), and results
 /// for ids the rubric does not list are dropped. If the grader reported an id twice,
 /// the first result counts.
+///
+/// A check the rubric gives 0 points becomes `info`: it is shown, never marked, so it
+/// cannot look like a lost mark. What the grader decided stays in its evidence as
+/// `verdict` (and in its message).
 public func score(
     _ results: [CheckResult], with rubric: Rubric
 ) -> (checks: [CheckResult], score: Double, maxScore: Double) {
@@ -19,8 +23,20 @@ public func score(
         result.title = check.title
         result.maxPoints = check.points
         result.points = result.status == .passed ? check.points : 0
+        if check.points == 0 { result = informational(result) }
         return result
     }
     let total = ReportNumber.rounded(scored.reduce(0) { $0 + $1.points })
     return (scored, total, rubric.maxScore)
+}
+
+/// A 0-point check's result as `info`, keeping the grader's verdict in the evidence.
+private func informational(_ result: CheckResult) -> CheckResult {
+    var shown = result
+    shown.status = .info
+    if case .object(var fields) = result.evidence {
+        fields["verdict"] = .string(result.status.rawValue)
+        shown.evidence = .object(fields)
+    }
+    return shown
 }

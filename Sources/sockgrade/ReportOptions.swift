@@ -27,6 +27,12 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Exit with status 1 when a student scores below this.", valueName: "score"))
     var failUnder: Double?
 
+    @Option(help: ArgumentHelp("Write feedback a student can read, <student>.md and <student>.html, into this folder.", valueName: "folder"))
+    var feedback: String?
+
+    @Option(help: ArgumentHelp("Pack the feedback in the zip Moodle's \"Upload multiple feedback files in a zip\" takes.", valueName: "file.zip"))
+    var moodleFeedback: String?
+
     func validate() throws {
         if let failUnder, !failUnder.isFinite || failUnder < 0 {
             throw ValidationError("--fail-under must be a score of zero or more.")
@@ -39,13 +45,20 @@ struct ReportOptions: ParsableArguments {
         if gradescope != nil, students.count != 1 {
             throw fail("--gradescope writes the results of one student, but \(students.count) were found; name one student's folder.")
         }
-        let destinations = ReportDestinations(
+        var destinations = ReportDestinations(
             gradescope: gradescope.map(URL.init(fileURLWithPath:)), junit: junit.map(URL.init(fileURLWithPath:)),
             markdown: markdown.map(URL.init(fileURLWithPath:)), html: html.map(URL.init(fileURLWithPath:)),
             failUnder: failUnder)
+        destinations.feedback = feedback.map(URL.init(fileURLWithPath:))
+        destinations.moodleFeedback = moodleFeedback.map(URL.init(fileURLWithPath:))
+        destinations.moodleParticipants = Dictionary(students.compactMap { student in
+            guard student.lms == "moodle", let id = student.lmsID, let name = student.displayName else { return nil }
+            return (student.name, MoodleFeedbackZip.Participant(fullName: name, id: id))
+        }, uniquingKeysWith: { first, _ in first })
+        let columns = TerminalSize.columns()
         let console = ConsoleOutput(
             isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
-            width: terminalWidth,
+            width: columns ?? 80, columns: columns,
             write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             warn: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
         return ReportPublisher(
@@ -66,12 +79,5 @@ struct ReportOptions: ParsableArguments {
         let names = below.map { "\(VisibleText.escape($0.student)) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))
         throw ExitCode(1)
-    }
-
-    /// Columns of the terminal, so the progress line never wraps.
-    private var terminalWidth: Int {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
     }
 }

@@ -10,7 +10,7 @@ import Glibc
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one student's report for a person: score, checks with messages and evidence, sockets, program output.",
-        discussion: "Colour is used on a terminal unless NO_COLOR is set. Exit status 2 when the file is not a report.")
+        discussion: "Colour is used on a terminal unless NO_COLOR is set. Text fits the terminal's width (or COLUMNS), broken at spaces. Exit status 2 when the file is not a report.")
 
     @Argument(help: "A report written by `sockgrade grade` (OUT/<student>.json).")
     var report: String
@@ -23,6 +23,6 @@ struct Show: ParsableCommand {
             throw fail(error.description)
         }
         let style = TerminalStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-        print(ReportText.render(loaded, style: style))
+        print(ReportText.render(loaded, style: style, width: TerminalSize.columns()))
     }
 }

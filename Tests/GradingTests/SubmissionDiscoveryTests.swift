@@ -8,14 +8,28 @@ import Testing
 @testable import ProgramDiscovery
 
 @Suite struct SubmissionDiscoveryTests {
+    @Test func twoFoldersMatchingOneLoginKeepTheirFolderNames() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("alice/server.py")
+        try folder.write("alice2/server.py")
+        try folder.write("roster.csv", "folder,username\nalice,asmith\nalice2,asmith\n")
+        let found = try SubmissionDiscovery.discoverClass(paths: [folder.url.path], username: nil)
+        #expect(found.students.map(\.name) == ["alice", "alice2"])
+        #expect(found.students.map(\.username) == ["asmith", "asmith"])
+        #expect(found.warnings.count == 2 && found.warnings.allSatisfy { $0.contains("roster login asmith") })
+        try BatchGrader.rejectDuplicateNames(found.students)
+    }
+
     @Test func classFolderWithRoster() throws {
         let folder = try TemporaryFolder()
         try folder.write("alice/server.py")
         try folder.write("bob/server.c")
         try folder.write("roster.csv", "folder,username\nalice,asmith\n")
         let students = try SubmissionDiscovery.discover(paths: [folder.url.path], username: nil)
-        #expect(students.map(\.name) == ["alice", "bob"])
+        // Reports are named after the roster login; the folder stays the folder.
+        #expect(students.map(\.name) == ["asmith", "bob"])
         #expect(students.map(\.username) == ["asmith", "bob"])
+        #expect(students.map(\.folder.lastPathComponent) == ["alice", "bob"])
         #expect(students[0].usernameSource == "roster.csv line 2")
         #expect(students[1].usernameSource == "folder name")
     }

@@ -127,7 +127,10 @@ struct HostileTextTests {
         #expect(!page.contains("href=\"javascript") && !page.contains("<script>alert"))
         #expect(page.contains("rtl\\u{202E}gpj.exe") && !page.contains("\u{202E}"))
         let hrefs = page.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(hrefs.count == 2 * reports.count)
+        // Each student's name and capture, plus links to check rows within the page.
+        let checkRows = hrefs.filter { $0.range(of: "^#student-[0-9]+-", options: .regularExpression) != nil }
+        #expect(hrefs.count - checkRows.count == 2 * reports.count)
+        #expect(checkRows.count == reports.count + reports.map(\.unpassedChecks.count).reduce(0, +))
         #expect(hrefs.allSatisfy { $0.hasPrefix("./") || $0.hasPrefix("#student-") })
         let nested = HTMLReport(reports: [reports[0]], checkIDs: [], evidenceBase: "../a%3Ab/",
                                 liveCaptures: [reports[0].student]).render()

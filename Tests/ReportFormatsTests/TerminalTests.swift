@@ -42,6 +42,34 @@ struct TerminalTests {
         #expect(lines[2].hasPrefix("bartholomew  0.4 / 1.6  "))
     }
 
+    @Test("with a width the table shortens the not-passed list with +N more, never cutting a word", arguments: [40, 60, 80, 200])
+    func fittedTable(columns: Int) {
+        let reports = [Fixtures.report(), Fixtures.report(student: "bartholomew")]
+        let table = ClassTable.render(reports, style: TerminalStyle(usesColor: false), width: columns)
+        let full = "username-sent (failed), capture-file (error), capture-username (skipped)"
+        for line in table.split(separator: "\n").dropFirst() {
+            let listed = line.dropFirst("bartholomew  0.4 / 1.6  ".count)
+            #expect(line.count <= max(columns, "bartholomew  0.4 / 1.6  +3 more".count), "\(line)")
+            // Every item shown is whole, and what is left out is counted.
+            let items = listed.components(separatedBy: ", ")
+            let more = items.last.flatMap { $0.hasPrefix("+") ? Int($0.dropFirst().prefix { $0.isNumber }) : nil } ?? 0
+            #expect(items.filter { !$0.hasPrefix("+") }.allSatisfy { full.contains($0) && $0.hasSuffix(")") }, "\(line)")
+            #expect(items.count - (more > 0 ? 1 : 0) + more == 3, "\(line)")
+        }
+        #expect(table.contains(full) == (columns == 200))
+        let coloured = ClassTable.render(reports, style: TerminalStyle(usesColor: true), width: 60)
+        #expect(coloured.contains("username-sent (\u{1B}[31mfailed\u{1B}[0m), +2 more"))
+    }
+
+    @Test("show breaks messages and notes at spaces within the width")
+    func fittedShow() {
+        let text = ReportText.render(Fixtures.report(), style: TerminalStyle(usesColor: false), width: 30)
+        #expect(text.contains("\n    The client sent \"Hello\n    World\"\n    instead of the username.\n"))
+        #expect(text.contains("\n    The username comes from\n    the folder name."))
+        #expect(FittedText.wrap("averyveryverylongword next", width: 10, indent: "  ") == ["  averyveryverylongword", "  next"])
+        #expect(FittedText.list(["abc", "def"], width: 3) == "+2 more")
+    }
+
     @Test("show prints checks, evidence, both socket tables, program output and notes")
     func showText() {
         let text = ReportText.render(Fixtures.report(truncated: true), style: TerminalStyle(usesColor: false))

@@ -91,6 +91,18 @@ struct ScoringTests {
         #expect(scored.checks[1].evidence == [:])
     }
 
+    @Test("a check the rubric gives 0 points is info, with the grader's verdict kept", arguments: CheckStatus.allCases)
+    func unmarked(verdict: CheckStatus) {
+        let rubric = Rubric(name: "Lab", checks: [RubricCheck(id: "attribution", title: "Credits", points: 0)])
+        let scored = score([Self.result("attribution", verdict)], with: rubric)
+
+        #expect(scored.checks[0].status == .info)
+        #expect(scored.checks[0].verdict == verdict)
+        #expect(scored.checks[0].evidence["id"] == "attribution")
+        #expect(scored.checks[0].message == "attribution was \(verdict.rawValue)")
+        #expect(scored.score == 0)
+    }
+
     @Test("when the grader reports an id twice, the first result counts")
     func duplicateResult() {
         let scored = score(

@@ -7,7 +7,7 @@ import Testing
 /// a real headless Chromium.
 @Suite(.enabled(if: Tools.canGrade, "needs root, bubblewrap and a built sockgrade"), .serialized)
 struct ReportOutputTests {
-    static let students = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
+    static let students = ["alice", "bob", "cjones", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
 
     @Test("reports, summary, JUnit, Markdown, HTML and evidence files for the whole class; --fail-under fails it")
     func classOutputs() throws {
@@ -92,8 +92,16 @@ struct ReportOutputTests {
         #expect(html.contains("href=\"./alice/live.pcap\""))
         #expect(html.contains("clientfd"))
 
+        // Issue 17: on a 1366-px laptop screen the class table, every score and every
+        // "not passed" cell are in view, with no sideways scrolling.
+        let extent = try Tools.classTableExtent(of: page, width: 1366)
+        #expect(extent["rows"] == 3)
+        #expect((extent["table"] ?? .infinity) <= 1366, "\(extent)")
+        #expect((extent["cells"] ?? .infinity) <= 1366, "\(extent)")
+        #expect((extent["scroll"] ?? .infinity) <= 1366, "\(extent)")
+
         let screenshot = scratch.url.appendingPathComponent("page.png")
-        let shot = try Tools.chromium(["--screenshot=\(screenshot.path)", "--window-size=1280,1600"], page: page)
+        let shot = try Tools.chromium(["--screenshot=\(screenshot.path)", "--window-size=1366,900"], page: page)
         #expect(shot.status == 0, "\(shot.standardError.suffix(2000))")
         let png = try Data(contentsOf: screenshot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))

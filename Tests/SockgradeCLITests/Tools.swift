@@ -48,6 +48,41 @@ enum Tools {
     }
 }
 
+extension Tools {
+    /// Where the class table of `page` ends when Chromium shows it `width` px wide:
+    /// the table's right edge, the rightmost score or "not passed" cell, and the
+    /// page's scroll width. A harness page frames it (file pages may read each other
+    /// only with --allow-file-access-from-files) and writes the figures into its DOM.
+    static func classTableExtent(of page: URL, width: Int) throws -> [String: Double] {
+        let harness = page.deletingLastPathComponent().appendingPathComponent("measure-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: harness) }
+        try """
+            <!DOCTYPE html><html><body style="margin:0">
+            <iframe id="page" src="\(page.lastPathComponent)" style="width:\(width)px;height:900px;border:0"></iframe>
+            <script>
+            document.getElementById('page').addEventListener('load', function () {
+              var doc = this.contentDocument, right = function (selector) {
+                return Math.max.apply(null, Array.prototype.map.call(doc.querySelectorAll(selector), function (cell) {
+                  return cell.getBoundingClientRect().right; }));
+              };
+              var out = document.createElement('pre');
+              out.id = 'extent';
+              out.textContent = JSON.stringify({ table: right('#class'), cells: right('#class td.points, #class td.unpassed'),
+                scroll: doc.documentElement.scrollWidth, rows: doc.querySelectorAll('#class tbody tr').length });
+              document.body.appendChild(out);
+            });
+            </script></body></html>
+            """.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try chromium(["--dump-dom", "--allow-file-access-from-files", "--virtual-time-budget=5000"], page: harness)
+        guard let start = dom.standardOutput.range(of: "<pre id=\"extent\">"),
+              let end = dom.standardOutput[start.upperBound...].range(of: "</pre>") else {
+            throw ToolMissing(name: "a measurement from Chromium (got \(dom.standardError.suffix(500)))")
+        }
+        let json = Data(dom.standardOutput[start.upperBound..<end.lowerBound].utf8)
+        return try JSONSerialization.jsonObject(with: json) as? [String: Double] ?? [:]
+    }
+}
+
 struct ToolMissing: Error, CustomStringConvertible {
     var name: String
     var description: String { "\(name) is needed; `make test` installs it" }
