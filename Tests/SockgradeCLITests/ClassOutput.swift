@@ -23,3 +23,15 @@ struct ClassOutput: Equatable {
         summary = (try? String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)) ?? ""
     }
 }
+
+/// How many students the sample class holds: one folder each in submissions/.
+enum SampleClass {
+    static var studentCount: Int {
+        let folder = Sockgrade.root.appendingPathComponent("submissions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }.count
+    }
+}
