@@ -137,12 +137,13 @@ struct IntakeHardeningTests {
             """, [student.path])
         let (result, out) = try grade([student.deletingLastPathComponent().path], in: scratch, rootless: false, sendingAlice: ["hoarder"])
         #expect(result.status == 0, "\(result.standardError)")
-        let hoarder = try report(out, "hoarder")
+        // The roster's login names the report (one naming rule, issue 17).
+        let hoarder = try report(out, "alice")
         #expect(fullMarks(hoarder), "\(hoarder)")
         let notes = hoarder["notes"] as? [String] ?? []
         #expect(notes.count < 20)
         #expect(notes.contains { $0.contains("file(s), over the copy limit of 2000 files") })
-        let size = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("hoarder.json").path)[.size] as? Int ?? 0
+        let size = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("alice.json").path)[.size] as? Int ?? 0
         #expect(size < 256 << 10)
     }
 
