@@ -86,12 +86,7 @@ struct HugeCaptureTests {
 
     /// Polls `condition` every 20 ms until it holds or `seconds` pass.
     private func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(20_000)
-        }
-        return condition()
+        Poll.until(seconds: seconds, every: 0.02, condition)
     }
 
     /// The file position of `path` in process `pid`, from /proc/PID/fdinfo; 0 when not open.

@@ -7,11 +7,6 @@ enum SlowTests {
 
     /// Waits until `condition` holds, polling every 200 ms, for at most `seconds`.
     static func wait(seconds: Double, for condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        return try condition()
+        try Poll.until(seconds: seconds, every: 0.2, condition)
     }
 }
