@@ -71,7 +71,7 @@ let package = Package(
         // One student's way through the grader, a stage per module; each
         // stage's output is a value the next one reads.
         // 1. The submission's files: languages, roles, build systems, sockgrade.yaml.
-        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
+        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting", "SubmissionIntake"], swiftSettings: strictSettings),
         // 2. The class: folders, LMS downloads, the roster, usernames.
         .target(
             name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery", "Reporting"], swiftSettings: strictSettings),

@@ -32,16 +32,34 @@ package enum StreamEvidence {
     }
 
     /// One match: where the username travelled, in which frames, with the bytes around it.
-    package static func match(_ match: Match, in conversation: Conversation) -> JSONValue {
-        .object([
-            "stream": .int(conversation.index),
-            "direction": "client-to-server",
-            "source": .string(conversation.client.description),
-            "destination": .string(conversation.server.description),
-            "frames": .array(match.frames.map { .int($0) }),
-            "stream_offset": .int(match.streamOffset),
-            "bytes": .array(HexDump.lines(match.excerpt, startOffset: match.excerptOffset).map { .string($0) }),
-        ])
+    package static func match(_ match: Match, in conversation: Conversation, file: String? = nil) -> MatchEvidence {
+        MatchEvidence(
+            stream: conversation.index, source: conversation.client.description, destination: conversation.server.description,
+            frames: match.frames, streamOffset: match.streamOffset,
+            bytes: HexDump.lines(match.excerpt, startOffset: match.excerptOffset), file: file)
+    }
+
+    /// Where a username travelled: the evidence of a passed username check.
+    package struct MatchEvidence: Encodable, Equatable {
+        package var stream: Int
+        package var direction = "client-to-server"
+        package var source: String
+        package var destination: String
+        package var frames: [Int]
+        package var streamOffset: Int
+        package var bytes: [String]
+        /// The handed-in capture it was found in; nil for the live capture.
+        package var file: String?
+
+        package init(stream: Int, source: String, destination: String, frames: [Int], streamOffset: Int, bytes: [String], file: String?) {
+            self.stream = stream
+            self.source = source
+            self.destination = destination
+            self.frames = frames
+            self.streamOffset = streamOffset
+            self.bytes = bytes
+            self.file = file
+        }
     }
 
     /// A conversation's summary, for "what was there instead".

@@ -5,14 +5,14 @@ import ProgramDiscovery
 /// Whether the sources credit the tutorial they followed, as the hand-out
 /// asks: a URL or a "based on / adapted from / credit" remark in a comment.
 package struct AttributionCheck {
-    package var folder: URL
+    package var tree: SubmissionTree
 
     package static let phrases = #"(?i)\b(based on|adapted from|credits?|taken from|inspired by|tutorial|reference|source:|courtesy of)"#
 
     package func run() -> CheckResult {
         var credits: [String] = []
-        for source in SourceFile.all(in: folder) {
-            let lines = source.text(in: folder).split(separator: "\n", omittingEmptySubsequences: false)
+        for source in SourceFile.all(in: tree) {
+            let lines = source.text(in: tree.folder).split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 guard let comment = Self.comment(in: String(line)),
                       comment.contains("http://") || comment.contains("https://") || comment.range(of: Self.phrases, options: .regularExpression) != nil

@@ -11,19 +11,19 @@ import ProgramDiscovery
 /// pcap/pcapng, and does it show the username going from a loopback client to
 /// a loopback server.
 package struct CaptureFileCheck {
-    package var folder: URL
+    package var tree: SubmissionTree
     package var username: String
     /// What reading one handed-in file may cost (rubric limits, and the batch's cancellation).
     package var budget = CaptureBudget()
 
-    package init(folder: URL, username: String, budget: CaptureBudget = CaptureBudget()) {
-        self.folder = folder
+    package init(tree: SubmissionTree, username: String, budget: CaptureBudget = CaptureBudget()) {
+        self.tree = tree
         self.username = username
         self.budget = budget
     }
 
     package func run() -> [CheckResult] {
-        let files = CaptureFileFinder.find(in: folder)
+        let files = CaptureFileFinder.find(in: tree)
         guard !files.isEmpty else {
             return [
                 Finding.failed(CheckID.captureFile, "No capture file in the submission: expected a Wireshark capture named *.pcapng, *.pcap or *.cap."),
@@ -32,18 +32,18 @@ package struct CaptureFileCheck {
         }
         let needle = Array(username.utf8)
         var readable: [(file: String, analysis: CaptureAnalysis)] = []
-        var problems: [JSONValue] = []
+        var problems: [CaptureFilesEvidence.Unreadable] = []
         for file in files {
             do {
                 let analysis = try CaptureAnalysis.analyze(
-                    path: folder.appendingPathComponent(file).path, needles: [needle], budget: budget)
+                    path: tree.url(of: file).path, needles: [needle], budget: budget)
                 if let error = analysis.readError, analysis.packets == 0 {
-                    problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
+                    problems.append(.init(file: file, problem: error.problem))
                 } else {
                     readable.append((file, analysis))
                 }
             } catch {
-                problems.append(.object(["file": .string(file), "problem": .string(error.problem)]))
+                problems.append(.init(file: file, problem: error.problem))
             }
         }
         return [fileCheck(files: files, readable: readable, problems: problems), usernameCheck(readable)]
@@ -56,31 +56,18 @@ package struct CaptureFileCheck {
             isCancelled: { cancellation.isCancelled })
     }
 
-    private func fileCheck(files: [String], readable: [(file: String, analysis: CaptureAnalysis)], problems: [JSONValue]) -> CheckResult {
-        let described = readable.map { entry -> JSONValue in
+    private func fileCheck(files: [String], readable: [(file: String, analysis: CaptureAnalysis)], problems: [CaptureFilesEvidence.Unreadable]) -> CheckResult {
+        let described = readable.map { entry in
             let analysis = entry.analysis
-            var object: [String: JSONValue] = [
-                "file": .string(entry.file),
-                "format": .string(analysis.format.rawValue),
-                "link_types": .array(analysis.linkTypes.map { .string($0) }),
-                "packets": .int(analysis.packets),
-                "tcp_streams": .int(analysis.conversations.count),
-                "untracked_segments": .int(analysis.untrackedSegments),
-                "loopback_streams": .int(analysis.loopbackConversations.count),
-            ]
-            if let error = analysis.readError { object["problem"] = .string(error.problem) }
-            if !analysis.undecodedFrames.isEmpty {
-                object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
-            }
-            return .object(object)
+            return CaptureFilesEvidence.File(
+                file: entry.file, format: analysis.format.rawValue, linkTypes: analysis.linkTypes, packets: analysis.packets,
+                tcpStreams: analysis.conversations.count, untrackedSegments: analysis.untrackedSegments,
+                loopbackStreams: analysis.loopbackConversations.count, problem: analysis.readError?.problem,
+                notDecoded: analysis.undecodedFrames.isEmpty ? nil : analysis.undecodedDescriptions)
         }
-        let evidence: JSONValue = .object(["files": .array(described), "unreadable": .array(problems)])
+        let evidence = CaptureFilesEvidence(files: described, unreadable: problems)
         guard let first = readable.first(where: { $0.analysis.readError == nil }) else {
-            let reasons = problems.compactMap { problem -> String? in
-                guard case .object(let fields) = problem, case .string(let file)? = fields["file"],
-                      case .string(let text)? = fields["problem"] else { return nil }
-                return "\(file): \(text)"
-            }
+            let reasons = problems.map { "\($0.file): \($0.problem)" }
             // A file cut short is not a readable capture, but what could be read
             // of it is said, and the username check still looks at those packets.
             let damaged = readable.compactMap { entry in
@@ -109,11 +96,7 @@ package struct CaptureFileCheck {
         for (file, analysis) in readable {
             for conversation in analysis.loopbackConversations {
                 if let match = conversation.clientToServer.matches.first {
-                    var evidence = StreamEvidence.match(match, in: conversation)
-                    if case .object(var fields) = evidence {
-                        fields["file"] = .string(file)
-                        evidence = .object(fields)
-                    }
+                    let evidence = StreamEvidence.match(match, in: conversation, file: file)
                     return Finding.passed(
                         CheckID.captureUsername,
                         "\(file): the username '\(username)' goes from \(StreamEvidence.route(conversation)) in \(StreamEvidence.frames(match.frames))\(analysis.readError == nil ? "" : " (the file is cut short; this was read before the damage)").",
@@ -121,14 +104,9 @@ package struct CaptureFileCheck {
                 }
             }
         }
-        return Finding.failed(CheckID.captureUsername, missingUsernameMessage(readable) + partial, evidence: .object([
-            "files": .array(readable.map { entry in
-                .object([
-                    "file": .string(entry.file),
-                    "streams": .array(entry.analysis.conversations.prefix(20).map(StreamEvidence.summary)),
-                ])
-            }),
-        ]))
+        return Finding.failed(CheckID.captureUsername, missingUsernameMessage(readable) + partial, evidence: CaptureStreamsEvidence(files: readable.map { entry in
+            .init(file: entry.file, streams: entry.analysis.conversations.prefix(20).map(StreamEvidence.summary))
+        }))
     }
 
     /// Says why the username was not found, the way a TA would explain it.

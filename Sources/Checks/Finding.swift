@@ -27,6 +27,10 @@ package enum Finding {
         make(id, .failed, message, JSONValue(encoding: evidence))
     }
 
+    package static func error(_ id: String, _ message: String, evidence: some Encodable) -> CheckResult {
+        make(id, .error, message, JSONValue(encoding: evidence))
+    }
+
     private static func make(_ id: String, _ status: CheckStatus, _ message: String, _ evidence: JSONValue) -> CheckResult {
         CheckResult(id: id, title: id, status: status, points: 0, maxPoints: 0, message: message, evidence: evidence)
     }

@@ -56,14 +56,9 @@ package struct LiveChecks {
             return Finding.passed(
                 CheckID.serverListening,
                 "The server (pid \(listening.pid), \(command)) listened on \(listening.row.local), \(Int(listening.seenAfter.milliseconds)) ms after it started.\(Self.hostnameNote(listening.row.local.ip, who: "server"))",
-                evidence: .object([
-                    "pid": .int(Int(listening.pid)),
-                    "command": .string(command),
-                    "address": .string(listening.row.local.ip),
-                    "port": .int(Int(listening.row.local.port)),
-                    "netstat": .array([.string(listening.row.netstatLine)]),
-                    "seen_after_ms": .double(listening.seenAfter.milliseconds),
-                ]))
+                evidence: ListeningEvidence(
+                    pid: Int(listening.pid), command: command, address: listening.row.local.ip, port: Int(listening.row.local.port),
+                    netstat: [listening.row.netstatLine], seenAfterMs: listening.seenAfter.milliseconds))
         }
         if let problem = observed.socketTableProblem {
             return Finding.error(CheckID.serverListening, problem)
@@ -77,7 +72,7 @@ package struct LiveChecks {
             let rows = observed.strayListeners.map(\.netstatLine)
             return Finding.failed(
                 CheckID.serverListening, "A LISTEN socket appeared, but no server process owned it.",
-                evidence: .object(["netstat": .array(rows.map { .string($0) })]))
+                evidence: NetstatEvidence(netstat: rows))
         }
         return Finding.failed(CheckID.serverListening, "The server did not listen on any TCP port within \(format(limits.serverReady)) s.\(limitHits("server"))\(output)")
     }
@@ -90,7 +85,7 @@ package struct LiveChecks {
             return result(CheckID.clientEstablished, failure)
         }
         var evidence: [String] = []
-        var fields: [String: JSONValue] = ["port": .int(Int(port))]
+        var fields = ConnectionEvidence(port: Int(port))
         let sightings = genuineSightings
         let established = sightings.filter { $0.row.state == .established }
         let later = sightings.filter { $0.row.state != .established }
@@ -100,25 +95,25 @@ package struct LiveChecks {
             evidence.append("\(first.row.state) in /proc/net/tcp\(first.row.local.isIPv6 ? "6" : ""), a state only reachable from ESTABLISHED")
         }
         if !observed.sightings.isEmpty {
-            fields["netstat"] = .array(observed.sightings.map { .string($0.row.netstatLine) })
-            fields["proc_states"] = .array(observed.sightings.map { .string("\($0.side.rawValue): \($0.row.state) after \($0.seenAfter.milliseconds) ms") })
+            fields.netstat = observed.sightings.map(\.row.netstatLine)
+            fields.procStates = observed.sightings.map { "\($0.side.rawValue): \($0.row.state) after \($0.seenAfter.milliseconds) ms" }
         }
         if !serverMadeConnections.isEmpty {
-            fields["made_by_the_server"] = .array(serverMadeConnections.map { .string("\($0.client) → \($0.server)") }.sorted { "\($0)" < "\($1)" })
+            fields.madeByTheServer = serverMadeConnections.map { "\($0.client) → \($0.server)" }.sorted()
         }
         if let handshake = capturedHandshake(port: port) {
             let frames = [handshake.handshake.synFrame, handshake.handshake.synAckFrame, handshake.handshake.ackFrame].compactMap { $0 }
             evidence.append("the handshake in the live capture, frames \(frames.map(String.init).joined(separator: ", "))")
-            fields["handshake_frames"] = .array(frames.map { .int($0) })
-            fields["connection"] = .string(StreamEvidence.route(handshake))
+            fields.handshakeFrames = frames
+            fields.connection = StreamEvidence.route(handshake)
         }
-        fields["evidence"] = .array(evidence.map { .string($0) })
+        fields.evidence = evidence
         guard !evidence.isEmpty else {
             if let address = observed.unreachableAddress {
-                return Finding.failed(CheckID.clientEstablished, "The client tried to reach \(address), not this machine; the lab asks for localhost (127.0.0.1), and the grader has no route to other machines.\(clientOutputTail)", evidence: .object(fields))
+                return Finding.failed(CheckID.clientEstablished, "The client tried to reach \(address), not this machine; the lab asks for localhost (127.0.0.1), and the grader has no route to other machines.\(clientOutputTail)", evidence: fields)
             }
             let selfMade = serverMadeConnections.isEmpty ? "" : " The only connections to it were made by the server's own processes, to themselves."
-            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(selfMade)\(limitHits("client"))\(clientOutputTail)", evidence: .object(fields))
+            return Finding.failed(CheckID.clientEstablished, "The client never connected to port \(port): \(clientEnding).\(selfMade)\(limitHits("client"))\(clientOutputTail)", evidence: fields)
         }
         // Where the client connected to, whichever end's row was seen (the
         // server's TIME_WAIT when it closed first), else the captured handshake.
@@ -129,7 +124,7 @@ package struct LiveChecks {
         return Finding.passed(
             CheckID.clientEstablished,
             "The client connected (\(connection)); evidence: \(evidence.joined(separator: "; ")).\(unaccepted)\(Self.hostnameNote(clientTarget ?? "", who: "client"))",
-            evidence: .object(fields))
+            evidence: fields)
     }
 
     private func usernameSent() -> CheckResult {
@@ -152,7 +147,7 @@ package struct LiveChecks {
                     evidence: StreamEvidence.match(match, in: conversation))
             }
         }
-        let streams: JSONValue = .object(["streams": .array(toServer.map(StreamEvidence.summary))])
+        let streams = StreamsEvidence(streams: toServer.map(StreamEvidence.summary))
         if capture.droppedPackets > 0 {
             return Finding.error(CheckID.usernameSent, "Could not be judged: \(capture.droppedPackets) packets dropped by the live capture, so the username may have been sent unseen.", evidence: streams)
         }

@@ -6,7 +6,7 @@ import ProgramDiscovery
 /// text, read by OCR, shows a LISTEN row and an ESTABLISHED row for the port
 /// the server really used.
 package struct ScreenshotCheck {
-    package var folder: URL
+    package var tree: SubmissionTree
     /// The port the student's server listened on in the live run; nil when it never did.
     package var port: UInt16?
     package var ocr: any ScreenshotReader
@@ -14,7 +14,7 @@ package struct ScreenshotCheck {
     package static let maximumRead = 4
 
     package func run() -> [CheckResult] {
-        let found = ScreenshotFinder.find(in: folder)
+        let found = ScreenshotFinder.find(in: tree)
         let images = found.compactMap { item -> (path: String, image: ImageFile)? in
             if case .success(let image) = item.image { return (item.path, image) }
             return nil
@@ -47,7 +47,7 @@ package struct ScreenshotCheck {
         var texts: [(file: String, lines: [String])] = []
         var failures: [String] = []
         for path in images.prefix(Self.maximumRead) {
-            switch ocr.text(of: folder.appendingPathComponent(path)) {
+            switch ocr.text(of: tree.url(of: path)) {
             case .success(let text): texts.append((path, text.split(whereSeparator: \.isNewline).map(String.init)))
             case .failure(let problem): failures.append("\(path): \(problem.reason)")
             }

@@ -17,7 +17,7 @@ package final class GradingPool: @unchecked Sendable {
     private let cancellation: Cancellation
     private let lock = NSLock()
     private let signal = DispatchSemaphore(value: 0)
-    private var queue: [(Int, StudentSubmission)] = []
+    private var queue: [GradingJob] = []
     private var events: [Event] = []
     private var runningWorkers = 0
 
@@ -28,7 +28,7 @@ package final class GradingPool: @unchecked Sendable {
     }
 
     /// Returns when every student is graded, or when cancelled and the running ones are torn down.
-    package func run(_ students: [(Int, StudentSubmission)], handle: (Event) -> Void) {
+    package func run(_ students: [GradingJob], handle: (Event) -> Void) {
         queue = students.reversed()
         runningWorkers = min(jobs, students.count)
         for slot in 0..<runningWorkers {
@@ -48,17 +48,17 @@ package final class GradingPool: @unchecked Sendable {
     }
 
     private func work(slot: Int) {
-        while let (index, student) = next() {
-            post(.started(index, student))
-            if let report = grader.grade(student, slot: slot, cancellation: cancellation) {
-                post(.finished(index, report))
+        while let job = next() {
+            post(.started(job.index, job.submission))
+            if let report = grader.grade(job.submission, tree: job.tree, slot: slot, cancellation: cancellation) {
+                post(.finished(job.index, report))
             }
         }
         lock.withLock { runningWorkers -= 1 }
         signal.signal()
     }
 
-    private func next() -> (Int, StudentSubmission)? {
+    private func next() -> GradingJob? {
         lock.withLock {
             cancellation.isCancelled ? nil : queue.popLast()
         }

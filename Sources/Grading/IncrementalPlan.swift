@@ -11,23 +11,33 @@ import RubricScoring
 package struct IncrementalPlan {
     package var fingerprints: [Int: String] = [:]
     package var unchanged: [(Int, StudentReport)] = []
-    package var toGrade: [(Int, StudentSubmission)] = []
+    package var toGrade: [GradingJob] = []
 
     package init(students: [StudentSubmission], rubric: Rubric, outputFolder: URL, options: BatchOptions) {
         for (index, student) in students.enumerated() {
             // A refused submission (a link) is never walked, not even to fingerprint it.
             if student.refusal != nil {
-                toGrade.append((index, student))
+                toGrade.append(GradingJob(index: index, submission: student, tree: nil))
                 continue
             }
-            let fingerprint = SubmissionFingerprint.compute(student, rubric: rubric)
+            // The one walk of this submission: the fingerprint, and the grading if it is due, read it.
+            let tree = SubmissionTree(student.folder)
+            let fingerprint = SubmissionFingerprint.compute(student, tree: tree, rubric: rubric)
             fingerprints[index] = fingerprint
             let file = outputFolder.appendingPathComponent(ReportWriter.fileName(for: student.name))
             if !options.force, let earlier = try? ReportReader.read(file), earlier.fingerprint == fingerprint {
                 unchanged.append((index, earlier))
             } else {
-                toGrade.append((index, student))
+                toGrade.append(GradingJob(index: index, submission: student, tree: tree))
             }
         }
     }
+}
+
+/// One student to grade, with the walk of their files made when planning.
+package struct GradingJob: Sendable {
+    package var index: Int
+    package var submission: StudentSubmission
+    /// Nil for a submission that is refused or missing, which is never walked.
+    package var tree: SubmissionTree?
 }

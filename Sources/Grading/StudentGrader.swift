@@ -27,8 +27,13 @@ public struct StudentGrader: Sendable {
 
     /// Nil when `cancellation` stopped the run: an interrupted student gets no
     /// report, so the next run grades it again.
-    public func grade(_ submission: StudentSubmission, slot: Int = 0, cancellation: Cancellation = Cancellation()) -> StudentReport? {
+    /// `tree` is the walk of the submission the fingerprint was made from;
+    /// every stage below reads that one walk.
+    package func grade(
+        _ submission: StudentSubmission, tree: SubmissionTree?, slot: Int = 0, cancellation: Cancellation = Cancellation()
+    ) -> StudentReport? {
         if submission.isMissing { return MissingSubmission.report(submission, rubric: rubric) }
+        let tree = tree ?? SubmissionTree(submission.folder)
         let started = ContinuousClock.now
         var notes = ["The username '\(submission.username)' comes from the \(submission.usernameSource)."]
         notes += submission.intakeNotes
@@ -36,17 +41,17 @@ public struct StudentGrader: Sendable {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
         var results = CaptureFileCheck(
-            folder: submission.folder, username: submission.username,
+            tree: tree, username: submission.username,
             budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation)).run()
         if cancellation.isCancelled { return nil }
-        let found = ProgramLocator.locate(in: submission.folder, defaults: programDefaults)
+        let found = ProgramLocator.locate(in: tree, defaults: programDefaults)
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
         var listeningPort: UInt16?
         if let server {
-            let observed = live.run(submission, server: server, client: client, slot: slot, cancellation: cancellation)
+            let observed = live.run(submission, tree: tree, server: server, client: client, slot: slot, cancellation: cancellation)
             if cancellation.isCancelled { return nil }
             runs = observed.runs
             listeningPort = observed.listening?.row.local.port
@@ -67,7 +72,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
-        results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
+        results += DeliverableChecks(tree: tree, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,

@@ -4,19 +4,44 @@ import ProgramDiscovery
 import Reporting
 import RubricScoring
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What a report was graded from: the submission's files, the username, the
 /// rubric, and the grader that wrote it (version, schema, build). Equal fingerprints mean grading again would
 /// decide the same, so the earlier report stands.
 package enum SubmissionFingerprint {
-    package static func compute(_ submission: StudentSubmission, rubric: Rubric) -> String {
+    /// Hashes every file of `tree`, the same files the copy into the sandbox
+    /// takes from, so any change that could change the run changes the fingerprint.
+    package static func compute(_ submission: StudentSubmission, tree: SubmissionTree, rubric: Rubric) -> String {
         var hash = SHA256()
         hash.update(Array("\(GraderVersion.identity)\0".utf8))
         hash.update(Array("username \(submission.username)\0".utf8))
         hash.update(Array(rubric.text.utf8))
-        for path in SubmissionFiles.list(in: submission.folder, where: { _ in true }) {
-            hash.update(Array("\0file \(path)\0".utf8))
-            hash.update((try? Data(contentsOf: submission.folder.appendingPathComponent(path))) ?? Data())
+        for file in tree.files {
+            hash.update(Array("\0file \(file.path) \(file.permissions & 0o111 != 0 ? "x" : "-")\0".utf8))
+            hashContents(of: file, in: tree, into: &hash)
         }
+        // The walk's limits decide what is copied too.
+        hash.update(Array("\0skipped \(tree.unfollowed.count) \(tree.tooDeep.count) \(tree.truncated)".utf8))
         return "sha256:" + hash.finalizeHex()
+    }
+
+    /// Streams the file through the hash, so a large file is never held whole.
+    private static func hashContents(of file: SubmissionTree.File, in tree: SubmissionTree, into hash: inout SHA256) {
+        guard let descriptor = tree.open(file) else {
+            hash.update(Array("unreadable".utf8))
+            return
+        }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var left = file.size
+        while left > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min(left, $0.count)) }
+            if count <= 0 { break }
+            hash.update(buffer[..<count])
+            left -= count
+        }
     }
 }

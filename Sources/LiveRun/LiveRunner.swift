@@ -42,7 +42,7 @@ package struct LiveRunner: Sendable {
     }
 
     package func run(
-        _ submission: StudentSubmission, server: StudentProgram, client: StudentProgram?,
+        _ submission: StudentSubmission, tree: SubmissionTree, server: StudentProgram, client: StudentProgram?,
         slot: Int, cancellation: Cancellation
     ) -> LiveObservations {
         let user = mode.user(slot: slot)
@@ -57,7 +57,7 @@ package struct LiveRunner: Sendable {
             return observed
         }
         defer { scratch.releaseArea(area) }
-        let copy = copier.copy(from: submission.folder, to: area.work)
+        let copy = copier.copy(tree, to: area.work)
         var leadingNotes = copy.skipped.map { "Not copied into the sandbox: \($0)" }
         let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
         try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)

@@ -1,16 +1,16 @@
 import Foundation
 import Sandbox
-import SubmissionIntake
+import ProgramDiscovery
 
 #if canImport(Glibc)
 import Glibc
-import ProgramDiscovery
 #endif
 
 /// Copies a submission into the scratch folder, so the original is never
-/// modified. Only regular files and folders are copied, every one opened
-/// with `O_NOFOLLOW` from its parent's descriptor: a symlink anywhere in the
-/// tree could point anywhere on the grader's machine. Size and count are
+/// modified. Only the regular files and folders of the submission's
+/// `SubmissionTree` are copied, every one opened with `O_NOFOLLOW` on the
+/// way down: a symlink anywhere in the tree could point anywhere on the
+/// grader's machine. Size and count are
 /// capped, and what grading needs (sources, build files, captures,
 /// screenshots) is copied first, so a `.git` or a data folder of thousands of
 /// files never pushes the server out. Hidden and build-output folders, which
@@ -18,9 +18,6 @@ import ProgramDiscovery
 struct SubmissionCopier {
     var maximumBytes = 64 << 20
     var maximumFiles = 2_000
-    /// Entries looked at, at most: bounds the grader's own memory on a submission of millions of files.
-    var maximumListed = 200_000
-    static let maximumDepth = 32
     /// Who owns the copy; nil keeps the grader's own uid (rootless mode).
     package var owner: SandboxUser?
 
@@ -31,90 +28,70 @@ struct SubmissionCopier {
         var skipped: [String] = []
     }
 
-    /// One regular file of the submission.
-    private struct Candidate {
-        var path: String
-        var size: Int
-        var needed: Bool
-    }
-
-    func copy(from source: URL, to destination: URL) -> Outcome {
+    /// Copies the files of `tree` (the walk program discovery read too) into `destination`.
+    func copy(_ tree: SubmissionTree, to destination: URL) -> Outcome {
         var outcome = Outcome()
-        let root: NoFollowFolder
-        switch NoFollowFolder.open(source.path) {
-        case .success(let folder): root = folder
-        case .failure(let why):
-            outcome.skipped.append(". (the submission folder): \(why.isLink ? "a symbolic link, not followed" : "cannot be read: \(why.reason)")")
+        if let unreadable = tree.unreadable {
+            outcome.skipped.append(". (the submission folder): \(unreadable)")
             return outcome
         }
-        var listing = Listing()
-        list(root, relative: "", depth: 0, into: &listing)
-        let chosen = choose(listing.files, outcome: &outcome)
-        var folders = 0
-        copyChosen(root, destination, relative: "", chosen: chosen, folders: &folders, outcome: &outcome)
-        outcome.skipped += listing.notes(maximumListed: maximumListed)
+        let chosen = choose(tree.files, outcome: &outcome)
+        // Folders count against the file cap too: an empty-folder bomb is still a bomb.
+        var made: Set<String> = []
+        for folder in tree.folders.prefix(maximumFiles) {
+            let to = destination.appendingPathComponent(folder.path)
+            guard mkdir(to.path, 0o700) == 0 else { continue }
+            made.insert(folder.path)
+            if let owner { chown(to.path, owner.uid, owner.gid) }
+        }
+        var unplaced: [String] = []
+        for file in tree.files where chosen.contains(file.path) {
+            let parent = (file.path as NSString).deletingLastPathComponent
+            guard parent.isEmpty || made.contains(parent) else {
+                unplaced.append(file.path)
+                continue
+            }
+            if let size = copyFile(file, from: tree, to: destination.appendingPathComponent(file.path)) {
+                outcome.files += 1
+                outcome.bytes += size
+                if !file.hasPlainName { outcome.skipped.append("\(file.path): its name is not valid UTF-8; copied under that escaped name") }
+            } else {
+                outcome.skipped.append("\(file.path): cannot be read")
+            }
+        }
+        if !unplaced.isEmpty {
+            outcome.skipped.append("\(unplaced.count) file(s) in folders over the copy limit of \(maximumFiles) folders: \(Self.firstFew(unplaced))")
+        }
+        outcome.skipped += Self.walkNotes(tree)
         return outcome
     }
 
-    /// What the first walk found.
-    private struct Listing {
-        var files: [Candidate] = []
-        var count = 0
-        var skippedFolders: [String] = []
-        var others: [String] = []
-        var tooDeep: [String] = []
-
-        func notes(maximumListed: Int) -> [String] {
-            var notes: [String] = []
-            if !skippedFolders.isEmpty {
-                notes.append("\(skippedFolders.count) hidden or build-output entries, which program discovery skips too: \(SubmissionCopier.firstFew(skippedFolders))")
-            }
-            if !others.isEmpty {
-                notes.append("\(others.count) symbolic link(s) or special file(s), never followed: \(SubmissionCopier.firstFew(others))")
-            }
-            if !tooDeep.isEmpty {
-                notes.append("\(tooDeep.count) folder(s) nested more than \(SubmissionCopier.maximumDepth) deep: \(SubmissionCopier.firstFew(tooDeep))")
-            }
-            if count > maximumListed {
-                notes.append("the submission holds more than \(maximumListed) entries; only the first \(maximumListed) were looked at")
-            }
-            return notes
+    /// What the walk left out, for the report.
+    private static func walkNotes(_ tree: SubmissionTree) -> [String] {
+        var notes: [String] = []
+        if !tree.skipped.isEmpty {
+            notes.append("\(tree.skipped.count) hidden or build-output entries, which program discovery skips too: \(firstFew(tree.skipped))")
         }
-    }
-
-    private func list(_ folder: NoFollowFolder, relative: String, depth: Int, into listing: inout Listing) {
-        for entry in folder.entries() {
-            listing.count += 1
-            guard listing.count <= maximumListed else { return }
-            let shown = entry.shownName
-            let path = relative.isEmpty ? shown : "\(relative)/\(shown)"
-            switch entry.kind {
-            case .folder where SubmissionFiles.isSkippedFolder(shown, at: path):
-                listing.skippedFolders.append(path)
-            case .folder where depth >= Self.maximumDepth:
-                listing.tooDeep.append(path)
-            case .folder:
-                if case .success(let child) = folder.folder(entry.bytes) {
-                    list(child, relative: path, depth: depth + 1, into: &listing)
-                } else {
-                    listing.others.append(path)
-                }
-            case .regular where !shown.hasPrefix("."):
-                listing.files.append(Candidate(path: path, size: entry.size, needed: SubmissionFiles.isNeededForGrading(shown)))
-            case .regular:
-                listing.skippedFolders.append(path)
-            case .link, .other:
-                listing.others.append(path)
-            }
+        if !tree.unfollowed.isEmpty {
+            notes.append("\(tree.unfollowed.count) symbolic link(s) or special file(s), never followed: \(firstFew(tree.unfollowed))")
         }
+        if !tree.tooDeep.isEmpty {
+            notes.append("\(tree.tooDeep.count) folder(s) nested more than \(SubmissionTree.maximumDepth) deep: \(firstFew(tree.tooDeep))")
+        }
+        if tree.truncated {
+            notes.append("the submission holds more than \(SubmissionTree.maximumListed) entries; only the first \(SubmissionTree.maximumListed) were looked at")
+        }
+        return notes
     }
 
     /// The files to copy: the ones grading needs first, then the rest, while both caps hold.
-    private func choose(_ files: [Candidate], outcome: inout Outcome) -> Set<String> {
+    private func choose(_ files: [SubmissionTree.File], outcome: inout Outcome) -> Set<String> {
         var chosen: Set<String> = []
         var left: [String] = []
         var bytes = 0
-        for file in files.filter(\.needed) + files.filter({ !$0.needed }) {
+        let needed = files.filter { SubmissionFiles.isNeededForGrading($0.name) }
+        let rest = files.filter { !SubmissionFiles.isNeededForGrading($0.name) }
+        for file in needed + rest {
             if chosen.count + 1 > maximumFiles || bytes + file.size > maximumBytes {
                 left.append(file.path)
             } else {
@@ -129,47 +106,18 @@ struct SubmissionCopier {
         return chosen
     }
 
-    private func copyChosen(
-        _ folder: NoFollowFolder, _ destination: URL, relative: String, chosen: Set<String>, folders: inout Int, outcome: inout Outcome
-    ) {
-        for entry in folder.entries() {
-            let shown = entry.shownName
-            let path = relative.isEmpty ? shown : "\(relative)/\(shown)"
-            let to = destination.appendingPathComponent(shown)
-            switch entry.kind {
-            case .folder where !SubmissionFiles.isSkippedFolder(shown, at: path) && relative.split(separator: "/").count < Self.maximumDepth:
-                // Folders count against the file cap too: an empty-folder bomb is still a bomb.
-                guard folders < maximumFiles, case .success(let child) = folder.folder(entry.bytes) else { continue }
-                guard mkdir(to.path, 0o700) == 0 else { continue }
-                folders += 1
-                if let owner { chown(to.path, owner.uid, owner.gid) }
-                copyChosen(child, to, relative: path, chosen: chosen, folders: &folders, outcome: &outcome)
-            case .regular where chosen.contains(path):
-                if let size = copyFile(entry, in: folder, to: to) {
-                    outcome.files += 1
-                    outcome.bytes += size
-                    if entry.name == nil { outcome.skipped.append("\(path): its name is not valid UTF-8; copied under that escaped name") }
-                } else {
-                    outcome.skipped.append("\(path): cannot be read")
-                }
-            default:
-                continue
-            }
-        }
-    }
-
     /// Copies at most the size the file had when listed; nil when it cannot be read.
-    private func copyFile(_ entry: NoFollowFolder.Entry, in folder: NoFollowFolder, to: URL) -> Int? {
-        guard case .success(let input) = folder.openFile(entry.bytes) else { return nil }
+    private func copyFile(_ file: SubmissionTree.File, from tree: SubmissionTree, to: URL) -> Int? {
+        guard let input = tree.open(file) else { return nil }
         defer { close(input) }
-        let mode = mode_t(entry.permissions & 0o755) | 0o600
+        let mode = mode_t(file.permissions & 0o755) | 0o600
         let output = open(to.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard output >= 0 else { return nil }
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var copied = 0
-        while copied < entry.size {
-            let want = min(buffer.count, entry.size - copied)
+        while copied < file.size {
+            let want = min(buffer.count, file.size - copied)
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, want) }
             if count == 0 { break }
             if count < 0 { return nil }

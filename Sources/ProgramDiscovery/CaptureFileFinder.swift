@@ -5,7 +5,7 @@ import Foundation
 package enum CaptureFileFinder {
     package static let extensions: Set<String> = ["pcap", "pcapng", "cap"]
 
-    package static func find(in folder: URL) -> [String] {
-        SubmissionFiles.list(in: folder) { extensions.contains(SubmissionFiles.fileExtension($0)) }
+    package static func find(in tree: SubmissionTree) -> [String] {
+        tree.paths { extensions.contains(SubmissionFiles.fileExtension($0)) }
     }
 }

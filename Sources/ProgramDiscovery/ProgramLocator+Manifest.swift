@@ -13,19 +13,19 @@ extension ProgramLocator {
     /// Finds the programs as the student's `sockgrade.yaml` says, over the
     /// rubric's `programs` defaults. A manifest that cannot be followed makes
     /// both searches fail with its message (file, line and field).
-    public static func locate(in folder: URL, rubric: Rubric) -> [ProgramRole: ProgramSearch] {
+    package static func locate(in tree: SubmissionTree, rubric: Rubric) -> [ProgramRole: ProgramSearch] {
         do {
-            return locate(in: folder, defaults: try rubricDefaults(of: rubric))
+            return locate(in: tree, defaults: try rubricDefaults(of: rubric))
         } catch {
             return unusable(error)
         }
     }
 
     /// `locate(in:rubric:)` with the rubric's defaults already read, as a batch reads them once.
-    package static func locate(in folder: URL, defaults: ProgramManifest?) -> [ProgramRole: ProgramSearch] {
+    package static func locate(in tree: SubmissionTree, defaults: ProgramManifest?) -> [ProgramRole: ProgramSearch] {
         let manifest: ProgramManifest?
         do {
-            let own = try ManifestParser.load(in: folder, knownLanguages: Language.manifestNames)
+            let own = try ManifestParser.load(in: tree.folder, knownLanguages: Language.manifestNames)
             manifest = switch (own, defaults) {
             case let (own?, defaults?): own.over(defaults)
             case let (own, defaults): own ?? defaults
@@ -40,7 +40,7 @@ extension ProgramLocator {
                 source: entry.source, language: entry.language.flatMap(Language.init(manifestName:)),
                 settings: ProgramSettings(build: entry.build, run: entry.run, arguments: entry.arguments ?? [], workingFolder: entry.folder))
         }
-        return locate(in: folder, settings: choices)
+        return locate(in: tree, settings: choices)
     }
 
     private static func unusable(_ error: ManifestError) -> [ProgramRole: ProgramSearch] {

@@ -12,18 +12,18 @@ public enum ProgramSearch: Sendable, Equatable {
 /// (`server.py`, `TCPServer.java`, `Serv.py`, `echo-client.js`), then entry
 /// points inside a folder that says it (`server/main.go`).
 public enum ProgramLocator {
-    public static func locate(in folder: URL, settings: [ProgramRole: ProgramChoice] = [:]) -> [ProgramRole: ProgramSearch] {
-        let sources = SourceFile.all(in: folder)
-        let layout = ProjectLayout(folder: folder)
+    package static func locate(in tree: SubmissionTree, settings: [ProgramRole: ProgramChoice] = [:]) -> [ProgramRole: ProgramSearch] {
+        let sources = SourceFile.all(in: tree)
+        let layout = ProjectLayout(tree: tree)
         let entries = layout.packageEntries()
         var result: [ProgramRole: ProgramSearch] = [:]
         for role in ProgramRole.allCases {
             let choice = settings[role] ?? ProgramChoice()
-            result[role] = choice.source.map { named($0, role: role, choice: choice, layout: layout) }
+            result[role] = choice.source.map { named($0, role: role, choice: choice, layout: layout, sources: sources) }
                 ?? choose(role, among: sources, layout: layout, packageEntries: entries)
         }
         let unnamed = ProgramRole.allCases.filter { settings[$0]?.source == nil }
-        RoleInference(sources: sources, folder: folder).fill(&result, roles: unnamed) { program($0, $1, layout: layout) }
+        RoleInference(sources: sources, folder: tree.folder).fill(&result, roles: unnamed) { program($0, $1, layout: layout, sources: sources) }
         for role in ProgramRole.allCases {
             if case .found(var program) = result[role] {
                 program.manifest = (settings[role] ?? ProgramChoice()).settings
@@ -34,15 +34,21 @@ public enum ProgramLocator {
     }
 
     /// The file `sockgrade.yaml` names for a role.
-    private static func named(_ path: String, role: ProgramRole, choice: ProgramChoice, layout: ProjectLayout) -> ProgramSearch {
+    private static func named(
+        _ path: String, role: ProgramRole, choice: ProgramChoice, layout: ProjectLayout, sources: [SourceFile]
+    ) -> ProgramSearch {
         let url = layout.folder.appendingPathComponent(path)
-        guard SourceFile.isRegularFile(url), !path.split(separator: "/").contains("..") else {
+        guard !path.split(separator: "/").contains(".."), layout.tree.file(at: path) != nil else {
+            // The tree leaves out hidden and build-output folders, which are not copied into the sandbox either.
+            if !path.split(separator: "/").contains(".."), SourceFile.isRegularFile(url) {
+                return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but it is inside a hidden or build-output folder (\(SubmissionFiles.ignoredFolders.sorted().joined(separator: ", "))), which the grader neither reads nor copies into the sandbox; move it to another folder.")
+            }
             return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but there is no such file in the submission.")
         }
         guard let language = choice.language ?? SourceFile.language(of: url) else {
             return .notFound("sockgrade.yaml names \(path) as the \(role.rawValue)'s source, but its language is not one the grader knows (\(Language.knownExtensions)); add 'language:' to the \(role.rawValue) entry.")
         }
-        return .found(program(role, SourceFile(path: path, language: language), layout: layout))
+        return .found(program(role, SourceFile(path: path, language: language), layout: layout, sources: sources))
     }
 
     private static func choose(_ role: ProgramRole, among sources: [SourceFile], layout: ProjectLayout, packageEntries: Set<String>) -> ProgramSearch {
@@ -73,7 +79,7 @@ public enum ProgramLocator {
         guard best.count == 1, let source = best.first else {
             return .notFound("More than one \(role.rawValue) program \(how): \(best.map(\.path).joined(separator: ", ")). Keep one, rename the others, or \(manifestHint(role).prefix(1).lowercased())\(manifestHint(role).dropFirst())")
         }
-        return .found(program(role, source, layout: layout))
+        return .found(program(role, source, layout: layout, sources: sources))
     }
 
     /// What the folder holds when no file is in a language the grader runs: never "nothing" when something is there.
@@ -89,7 +95,7 @@ public enum ProgramLocator {
             .replacingOccurrences(of: "\\n", with: " ")
     }
 
-    private static func program(_ role: ProgramRole, _ source: SourceFile, layout: ProjectLayout) -> StudentProgram {
+    private static func program(_ role: ProgramRole, _ source: SourceFile, layout: ProjectLayout, sources: [SourceFile]) -> StudentProgram {
         let folder = layout.folder
         var program = StudentProgram(role: role, sourcePath: source.path, language: source.language)
         let text = source.text(in: folder)
@@ -98,10 +104,10 @@ public enum ProgramLocator {
             program.mainClass = JavaSource(text: text, fileName: source.path).mainClass
         case .go:
             let goFolder = (source.path as NSString).deletingLastPathComponent
-            program.buildsGoModule = SourceFile.isRegularFile(folder.appendingPathComponent(goFolder).appendingPathComponent("go.mod"))
-            program.companionSources = companions(of: source, in: folder)
+            program.buildsGoModule = layout.tree.file(at: goFolder.isEmpty ? "go.mod" : "\(goFolder)/go.mod") != nil
+            program.companionSources = companions(of: source, among: sources, in: folder)
         case .c, .cpp, .csharp, .kotlin:
-            program.companionSources = companions(of: source, in: folder)
+            program.companionSources = companions(of: source, among: sources, in: folder)
         case .swift:
             program.swiftAttributeMain = text.contains("@main")
         default:
@@ -116,9 +122,9 @@ public enum ProgramLocator {
 
     /// Files of the same language beside `source` that have no entry point of
     /// their own (`common.c`, Go's `greet.go`): they are built with it.
-    private static func companions(of source: SourceFile, in folder: URL) -> [String] {
+    private static func companions(of source: SourceFile, among sources: [SourceFile], in folder: URL) -> [String] {
         let sourceFolder = (source.path as NSString).deletingLastPathComponent
-        return SourceFile.all(in: folder).filter {
+        return sources.filter {
             $0.language == source.language && $0.path != source.path
                 && ($0.path as NSString).deletingLastPathComponent == sourceFolder && !$0.hasEntryPoint(in: folder)
         }.map(\.path)

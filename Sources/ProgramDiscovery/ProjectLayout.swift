@@ -4,13 +4,15 @@ import Foundation
 /// Cargo.toml, Makefile, CMakeLists.txt, .csproj, package.json) and says how
 /// to build it inside the offline sandbox.
 package struct ProjectLayout {
-    package var folder: URL
-    /// Every regular file of the submission, relative.
+    package var tree: SubmissionTree
+    /// Every regular file discovery looks at, relative.
     package var files: [String]
 
-    package init(folder: URL) {
-        self.folder = folder
-        files = SubmissionFiles.list(in: folder) { _ in true }
+    package var folder: URL { tree.folder }
+
+    package init(tree: SubmissionTree) {
+        self.tree = tree
+        files = tree.paths()
     }
 
     package func apply(to program: inout StudentProgram) {

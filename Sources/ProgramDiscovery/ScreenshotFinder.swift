@@ -11,22 +11,17 @@ package struct ScreenshotFinder {
     /// Bigger files are not screenshots a student would hand in.
     package static let maximumBytes = 20 << 20
 
-    package static func find(in folder: URL) -> [Found] {
-        SubmissionFiles.list(in: folder) { _ in true }.compactMap { path in
-            let url = folder.appendingPathComponent(path)
+    package static func find(in tree: SubmissionTree) -> [Found] {
+        tree.paths().compactMap { path in
             // Only files that start like an image are read whole.
-            guard looksLikeImage(url),
-                  let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-                  size <= maximumBytes, let data = FileManager.default.contents(atPath: url.path),
-                  let image = ImageFile.read([UInt8](data)) else { return nil }
+            guard let file = tree.file(at: path), file.size <= maximumBytes, looksLikeImage(file, in: tree),
+                  let data = tree.contents(of: file), let image = ImageFile.read(data) else { return nil }
             return Found(path: path, image: image)
         }
     }
 
-    private static func looksLikeImage(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+    private static func looksLikeImage(_ file: SubmissionTree.File, in tree: SubmissionTree) -> Bool {
+        guard let head = tree.head(of: file, count: 8) else { return false }
         return head.starts(with: [0x89, 0x50, 0x4e, 0x47]) || head.starts(with: [0xff, 0xd8, 0xff])
     }
 }

@@ -11,9 +11,9 @@ package struct SourceFile: Sendable, Equatable {
     package var language: Language
 
     /// Every source file, by extension, or by `#!` line for files without one.
-    package static func all(in folder: URL) -> [SourceFile] {
-        SubmissionFiles.list(in: folder) { !$0.hasSuffix("_test.go") }.compactMap { relative in
-            language(of: folder.appendingPathComponent(relative)).map { SourceFile(path: relative, language: $0) }
+    package static func all(in tree: SubmissionTree) -> [SourceFile] {
+        tree.paths { !$0.hasSuffix("_test.go") }.compactMap { relative in
+            language(of: tree.url(of: relative)).map { SourceFile(path: relative, language: $0) }
         }
     }
 

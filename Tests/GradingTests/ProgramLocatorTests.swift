@@ -19,7 +19,7 @@ import Testing
         let folder = try TemporaryFolder()
         // Java needs a main to be a program; the others are taken by name.
         for file in files { try folder.write(file, "// code\nclass X { public static void main(String[] a) {} }\n") }
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.sourcePath == server)
         #expect(found[.client]?.program?.sourcePath == client)
     }
@@ -28,7 +28,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("server.cc")
         try folder.write("client.mjs")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.language == .cpp)
         #expect(found[.client]?.program?.language == .javascript)
     }
@@ -37,7 +37,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("server.py")
         try folder.write("helper.py")
-        let reason = try #require(ProgramLocator.locate(in: folder.url)[.client]?.reason)
+        let reason = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.client]?.reason)
         #expect(reason.contains("No client program found"))
         #expect(reason.contains("helper.py"))
     }
@@ -47,7 +47,7 @@ import Testing
         try folder.write("server.py")
         try folder.write("server2.py")
         try folder.write("client.py")
-        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        let reason = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.reason)
         #expect(reason.contains("More than one server program"))
     }
 
@@ -55,7 +55,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("src/lab/Server.java", "package lab;\n\npublic class Server {\n  public static void main(String[] args) {}\n}\n")
         try folder.write("src/lab/Client.java", "package lab;\npublic class Client { public static void main(String[] args) {} }\n")
-        let server = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        let server = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.program)
         #expect(server.mainClass == "lab.Server")
         #expect(server.runCommand.last == "lab.Server")
         #expect(server.buildCommand?.contains("/home/student/src") == true)

@@ -29,7 +29,7 @@ import RubricScoring
             try folder.write(file, file.hasSuffix(".go") ? (file.hasSuffix("main.go") ? "package main\nfunc main() {}\n" : "package main\n")
                 : file.hasSuffix(".rs") ? "fn main() {}\n" : "x\n")
         }
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.sourcePath == server)
         #expect(found[.client]?.program?.sourcePath == client)
     }
@@ -39,7 +39,7 @@ import RubricScoring
         try folder.write("server/main.go", "package main\nfunc main() { greet() }\n")
         try folder.write("server/greet.go", "package main\nfunc greet() {}\n")
         try folder.write("server/greet_test.go", "package main\n")
-        let server = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        let server = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.program)
         #expect(server.language == .go)
         #expect(server.companionSources == ["server/greet.go"])
         #expect(server.buildCommand?.suffix(2) == ["/home/student/server/main.go", "/home/student/server/greet.go"])
@@ -51,7 +51,7 @@ import RubricScoring
         try folder.write("src/edu/lab/TCPServer.java", "package edu.lab;\npublic class TCPServer { void serve() {} }\n")
         try folder.write("src/edu/lab/ServerMain.java", "package edu.lab;\nclass Helper {}\nclass Launcher {\n  \(Self.javaMain)\n}\n")
         try folder.write("src/edu/lab/TCPClient.java", "package edu.lab;\npublic class TCPClient { \(Self.javaMain) }\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         let server = try #require(found[.server]?.program)
         #expect(server.sourcePath == "src/edu/lab/ServerMain.java")
         #expect(server.mainClass == "edu.lab.Launcher")
@@ -63,7 +63,7 @@ import RubricScoring
         let folder = try TemporaryFolder()
         try folder.write("server", "#!/usr/bin/env python3\nprint(1)\n")
         try folder.write("client", "#!/bin/bash\necho hi\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.language == .python)
         #expect(found[.client]?.program?.runCommand == ["/usr/bin/bash", "/home/student/client"])
     }
@@ -72,7 +72,7 @@ import RubricScoring
         let folder = try TemporaryFolder()
         try folder.write("a.py")
         try folder.write("b.py")
-        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        let reason = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.reason)
         #expect(reason.contains("found only a.py, b.py"))
         #expect(reason.contains("sockgrade.yaml"))
     }
@@ -81,7 +81,7 @@ import RubricScoring
         let folder = try TemporaryFolder()
         try folder.write("server/a.c", "int main(void) { return 0; }\n")
         try folder.write("server/b.c", "int main(void) { return 0; }\n")
-        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        let reason = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.reason)
         #expect(reason.contains("More than one server program inside a folder named 'server': server/a.c, server/b.c"))
         #expect(reason.contains("sockgrade.yaml"))
     }
@@ -94,7 +94,7 @@ import RubricScoring
             .server: ProgramChoice(source: "code/listen.py", settings: ProgramSettings(arguments: ["59670"])),
             .client: ProgramChoice(source: "code/talk.py", settings: ProgramSettings(run: ["python3", "talk.py"], arguments: ["x"], workingFolder: "code")),
         ]
-        let found = ProgramLocator.locate(in: folder.url, settings: choices)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url), settings: choices)
         let server = try #require(found[.server]?.program)
         #expect(server.runCommand == ["/usr/bin/python3", "-u", "/home/student/code/listen.py", "59670"])
         let client = try #require(found[.client]?.program)
@@ -105,7 +105,7 @@ import RubricScoring
 
     @Test func manifestNamingAMissingFileSaysSo() throws {
         let folder = try TemporaryFolder()
-        let found = ProgramLocator.locate(in: folder.url, settings: [.server: ProgramChoice(source: "nope.py")])
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url), settings: [.server: ProgramChoice(source: "nope.py")])
         #expect(found[.server]?.reason?.contains("names nope.py as the server's source, but there is no such file") == true)
     }
 
@@ -140,7 +140,7 @@ import RubricScoring
         try folder.write("alice/server.py")
         try folder.write("alice/client.py")
         try folder.write("alice/sockgrade.yaml", "client:\n  args: [\"127.0.0.1\", \"60000\"]\n")
-        let found = ProgramLocator.locate(in: folder.url.appendingPathComponent("alice"), rubric: rubric)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url.appendingPathComponent("alice")), rubric: rubric)
         #expect(found[.server]?.program?.runCommand.last == "59123")
         #expect(found[.client]?.program?.runCommand.suffix(2) == ["127.0.0.1", "60000"])
     }
@@ -149,7 +149,7 @@ import RubricScoring
         let folder = try TemporaryFolder()
         let rubric = try rubric(in: folder, programs: "  server:\n    argz: [\"59123\"]\n")
         try folder.write("alice/server.py")
-        let reason = ProgramLocator.locate(in: folder.url.appendingPathComponent("alice"), rubric: rubric)[.server]?.reason ?? ""
+        let reason = ProgramLocator.locate(in: SubmissionTree(folder.url.appendingPathComponent("alice")), rubric: rubric)[.server]?.reason ?? ""
         #expect(reason.contains("rubric.yaml line 6: 'programs.server.argz': is not a field sockgrade knows"))
     }
 }
@@ -161,7 +161,7 @@ import RubricScoring
         try folder.write("tcp_client.c", "int main(void) { return 0; }\n")
         try folder.write("common.c", "int die(void) { return 1; }\n")
         try folder.write("common.h", "int die(void);\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         let server = try #require(found[.server]?.program)
         #expect(server.companionSources == ["common.c"])
         #expect(server.buildCommand == ["/usr/bin/gcc", "-O1", "-o", "/home/student/.sockgrade-build/server",

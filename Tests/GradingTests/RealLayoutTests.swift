@@ -18,7 +18,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(server, "int main() {}\n")
         try folder.write(client, "int main() {}\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.sourcePath == server)
         #expect(found[.client]?.program?.sourcePath == client)
     }
@@ -28,7 +28,7 @@ import Testing
         try folder.write("listener.py", server)
         try folder.write("connector.py", client)
         try folder.write("helpers.py", "def banner(text):\n    return text\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         let inferred = try #require(found[.client]?.program)
         #expect(inferred.sourcePath == "connector.py")
         #expect(inferred.notes.contains { $0.contains("connector.py is the one other program") })
@@ -39,13 +39,13 @@ import Testing
         try folder.write("server.py", server)
         try folder.write("one.py", client)
         try folder.write("two.py", client)
-        #expect(ProgramLocator.locate(in: folder.url)[.client]?.program == nil)
+        #expect(ProgramLocator.locate(in: SubmissionTree(folder.url))[.client]?.program == nil)
     }
 
     @Test func oneFileWithAModeArgumentIsBoth() throws {
         let folder = try TemporaryFolder()
         try folder.write("chat.py", "import sys\nif sys.argv[1] == 'server':\n    pass\nelif sys.argv[1] == 'client':\n    pass\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.runCommand.suffix(2) == ["/home/student/chat.py", "server"])
         #expect(found[.client]?.program?.runCommand.suffix(2) == ["/home/student/chat.py", "client"])
     }
@@ -61,7 +61,7 @@ import Testing
         try folder.write("pom.xml", "<project><artifactId>chat</artifactId><dependencies><dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId></dependency></dependencies></project>")
         try folder.write("server/src/main/java/com/example/chat/ChatServer.java", "package com.example.chat;\npublic class ChatServer { public static void main(String[] a) {} }\n")
         try folder.write("client/src/main/java/com/example/chat/ChatClient.java", "package com.example.chat;\npublic class ChatClient { public static void main(String[] a) {} }\n")
-        let program = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        let program = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.program)
         #expect(program.mainClass == "com.example.chat.ChatServer")
         #expect(program.buildCommand?.first == "/usr/bin/javac")
         #expect(program.buildCommand?.contains("/home/student/server/src/main/java:/home/student/client/src/main/java") == true)
@@ -74,7 +74,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("go.mod", "module lab\n\ngo 9.22.5\n\ntoolchain go9.22.6\n")
         try folder.write("cmd/server/main.go", "package main\nfunc main() {}\n")
-        let program = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        let program = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.program)
         #expect(program.project == .goModule(root: "", package: "./cmd/server"))
         #expect(program.toolchainGap?.words == "go.mod asks for Go 9.22.5 and the installed Go is \(installed)")
         let script = try #require(program.buildCommand?.last)
@@ -86,7 +86,7 @@ import Testing
         try folder.write("Cargo.toml", "[package]\nname = \"lab\"\nedition = \"2021\"\n")
         try folder.write("src/bin/server.rs", "fn main() {}\n")
         try folder.write("src/bin/client.rs", "fn main() {}\n")
-        let program = try #require(ProgramLocator.locate(in: folder.url)[.server]?.program)
+        let program = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.program)
         #expect(program.project == .cargo(folder: "", binary: "server"))
         #expect(program.runCommand == ["/home/student/.sockgrade-build/cache/cargo-target/debug/server"])
     }
@@ -96,7 +96,7 @@ import Testing
         try folder.write("Makefile", "all: myserver myclient\nmyserver: server.c\n\tgcc -o myserver server.c\nmyclient: client.c\n\tgcc -o myclient client.c\n")
         try folder.write("server.c", "int main() {}\n")
         try folder.write("client.c", "int main() {}\n")
-        let program = try #require(ProgramLocator.locate(in: folder.url)[.client]?.program)
+        let program = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.client]?.program)
         #expect(program.buildCommand == ["/usr/bin/make", "-C", "/home/student"])
         #expect(program.runCommand == ["/home/student/myclient"])
     }
@@ -119,7 +119,7 @@ import Testing
     @Test func aFolderOfAnUnsupportedLanguageIsNamedNotCalledEmpty() throws {
         let folder = try TemporaryFolder()
         try folder.write("Server.hs", "main = pure ()\n")
-        let reason = try #require(ProgramLocator.locate(in: folder.url)[.server]?.reason)
+        let reason = try #require(ProgramLocator.locate(in: SubmissionTree(folder.url))[.server]?.reason)
         #expect(reason.contains("Haskell (.hs), which is not supported by sockgrade"))
         #expect(!reason.contains("no source files"))
     }
@@ -128,7 +128,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("server.rb")
         try folder.write("Client.cs", "class C { static void Main() {} }\n")
-        let found = ProgramLocator.locate(in: folder.url)
+        let found = ProgramLocator.locate(in: SubmissionTree(folder.url))
         #expect(found[.server]?.program?.runCommand == ["/usr/bin/ruby", "/home/student/server.rb"])
         #expect(found[.client]?.program?.buildCommand?.first == "/usr/bin/mcs")
         #expect(found[.client]?.program?.runCommand == ["/usr/bin/mono", "/home/student/.sockgrade-build/client.exe"])
