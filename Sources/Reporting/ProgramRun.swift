@@ -48,14 +48,6 @@ public struct ProgramRun: Codable, Sendable, Equatable {
         self.stoppedByGrader = stoppedByGrader
     }
 
-    /// Turns captured bytes into text, replacing invalid UTF-8 with U+FFFD.
-    ///
-    /// Student programs print anything (binary, Latin-1, a half-written multibyte
-    /// character at the cap); decoding lossily keeps the report writable whatever they print.
-    public static func outputText(_ bytes: some Sequence<UInt8>) -> String {
-        String(decoding: Array(bytes), as: UTF8.self)
-    }
-
     enum CodingKeys: String, CodingKey {
         case role, command
         case exitStatus = "exit_status"

@@ -15,16 +15,6 @@ public struct ProcessTable: Sendable {
         "\(procRoot)/\(pid)/\(relativePath)"
     }
 
-    /// Every process id under the root, ascending.
-    public func processIDs() -> [Int32] {
-        var pids: [Int32] = []
-        SystemCalls.forEachEntry(inDirectory: procRoot) { entry in
-            if let pid = entry.processID { pids.append(pid) }
-            return true
-        }
-        return pids.sorted()
-    }
-
     /// The arguments in /proc/PID/cmdline, program first; empty for a kernel thread or an exited process.
     public func commandLine(of pid: Int32) -> [String] {
         guard case .success(let bytes) = SystemCalls.readFile(path(of: pid, "cmdline")) else { return [] }
@@ -48,18 +38,6 @@ public struct ProcessTable: Sendable {
             return true
         }
         return children.sorted()
-    }
-
-    /// Every process below `pid`: children, their children, and so on, ascending.
-    public func descendants(of pid: Int32) -> [Int32] {
-        var found: Set<Int32> = []
-        var waiting = [pid]
-        while let parent = waiting.popLast() {
-            for child in children(of: parent) where found.insert(child).inserted {
-                waiting.append(child)
-            }
-        }
-        return found.sorted()
     }
 
     /// Decimal digits, optionally followed by a newline, as a process id.

@@ -43,12 +43,6 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
         isIPv6 ? SystemCalls.text(ofIPv6: high, low) : SystemCalls.text(ofIPv4: UInt32(truncatingIfNeeded: low))
     }
 
-    /// The address in network byte order: 4 bytes for IPv4, 16 for IPv6.
-    public var addressBytes: [UInt8] {
-        let bytes = withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Array($0) }
-        return isIPv6 ? bytes : Array(bytes[12...])
-    }
-
     /// 127.0.0.0/8, ::1, or 127.0.0.0/8 mapped into IPv6 (a dual-stack server's view of an IPv4 client).
     public var isLoopback: Bool {
         if isIPv6 && !isIPv4Mapped {

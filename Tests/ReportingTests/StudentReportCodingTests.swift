@@ -118,12 +118,12 @@ struct StudentReportCodingTests {
     @Test("program output that was not UTF-8 survives writing and reading")
     func invalidUTF8Output() throws {
         let bytes: [UInt8] = [0x68, 0x69, 0xFF, 0xFE, 0x00, 0xC3]  // "hi", two bad bytes, NUL, a cut-off "é"
-        let text = ProgramRun.outputText(bytes)
+        let text = String(decoding: bytes, as: UTF8.self)  // as LiveRun decodes a program's output
         #expect(text == "hi\u{FFFD}\u{FFFD}\u{0}\u{FFFD}")
 
         let run = ProgramRun(
             role: "client", command: ["python3", "client.py"], exitStatus: 1, signal: nil, timedOut: true,
-            durationMilliseconds: 5000, stdout: text, stderr: ProgramRun.outputText([0x80]))
+            durationMilliseconds: 5000, stdout: text, stderr: String(decoding: [0x80] as [UInt8], as: UTF8.self))
         let folder = try ReportFixtures.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
