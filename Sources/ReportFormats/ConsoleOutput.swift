@@ -27,3 +27,15 @@ public struct ConsoleOutput: Sendable {
         self.warn = warn
     }
 }
+
+extension ConsoleOutput {
+    /// The grader's own stdout and stderr, fitted to the terminal (or `COLUMNS`).
+    package static func standard() -> ConsoleOutput {
+        let columns = TerminalSize.columns()
+        return ConsoleOutput(
+            isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
+            width: columns ?? 80, columns: columns,
+            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            warn: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
+    }
+}

@@ -5,10 +5,7 @@ import ReportFormats
 import Reporting
 import RubricScoring
 
-#if canImport(Glibc)
-import Glibc
 import ClassDiscovery
-#endif
 
 /// The `grade` options that choose extra outputs for instructors, Gradescope and CI.
 struct ReportOptions: ParsableArguments {
@@ -55,15 +52,9 @@ struct ReportOptions: ParsableArguments {
             guard student.lms == "moodle", let id = student.lmsID, let name = student.displayName else { return nil }
             return (student.name, MoodleFeedbackZip.Participant(fullName: name, id: id))
         }, uniquingKeysWith: { first, _ in first })
-        let columns = TerminalSize.columns()
-        let console = ConsoleOutput(
-            isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
-            width: columns ?? 80, columns: columns,
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            warn: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
         return ReportPublisher(
             destinations: destinations, outputFolder: outputFolder, students: students.map(\.name),
-            checkIDs: rubric.checks.map(\.id), console: console)
+            checkIDs: rubric.checks.map(\.id), console: .standard())
     }
 
     /// Writes the extra files and the closing lines, then applies `--fail-under`.
@@ -74,7 +65,7 @@ struct ReportOptions: ParsableArguments {
         } catch {
             throw fail(error.description)
         }
-        say(SummaryTable().footer(reports, graded: graded, folder: publisher.outputFolder.path))
+        say(BatchFooter.text(reports, graded: graded, folder: publisher.outputFolder.path, graderCPUMilliseconds: GraderCPU.milliseconds))
         guard let failUnder, !below.isEmpty else { return }
         let names = below.map { "\(VisibleText.escape($0.student)) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))

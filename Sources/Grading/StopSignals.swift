@@ -1,18 +1,17 @@
 import Dispatch
-import Grading
+import LiveRun
 
 #if canImport(Glibc)
 import Glibc
-import LiveRun
 #endif
 
 /// Turns Ctrl-C and SIGTERM into a cancelled batch instead of a dead grader:
 /// the running students are torn down and their sandboxes removed, finished
 /// reports stay. A second Ctrl-C is handled the same way; the teardown is quick.
-final class StopSignals {
+package final class StopSignals {
     private let sources: [any DispatchSourceSignal]
 
-    init(cancellation: Cancellation) {
+    package init(cancellation: Cancellation) {
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -22,7 +21,7 @@ final class StopSignals {
         }
     }
 
-    func restore() {
+    package func restore() {
         sources.forEach { $0.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
