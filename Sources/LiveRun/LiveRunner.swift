@@ -80,13 +80,13 @@ package struct LiveRunner: Sendable {
 
     /// Copies the live capture next to the report, where Wireshark can open it; says where.
     private func keepEvidence(_ capture: String, student: String) -> String {
-        let folder = outputFolder.appendingPathComponent(EvidenceFolder.name(for: student))
-        let target = folder.appendingPathComponent("live.pcap")
+        let folder = EvidenceFolder.url(for: student, in: outputFolder)
+        let target = folder.appendingPathComponent(EvidenceFolder.liveCapture)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(atPath: capture, toPath: target.path)
-            return "The live capture is saved as \(EvidenceFolder.name(for: student))/live.pcap beside this report."
+            return "The live capture is saved as \(EvidenceFolder.name(for: student))/\(EvidenceFolder.liveCapture) beside this report."
         } catch {
             return "The live capture could not be saved: \(error.localizedDescription)"
         }

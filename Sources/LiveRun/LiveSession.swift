@@ -63,7 +63,7 @@ package struct LiveSession {
             if let failure = outcome.failure { observed.buildFailures[program.role] = failure }
             note(studentLimits.hits(since: before), role: "\(program.role.rawValue)-build", into: &observed)
         }
-        let capturePath = area.evidence.appendingPathComponent("live.pcap").path
+        let capturePath = area.evidence.appendingPathComponent(EvidenceFolder.liveCapture).path
         var capture: LiveRecorder?
         do {
             capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)

@@ -23,13 +23,12 @@ public enum EvidenceFiles {
     public static func files(for report: StudentReport) -> [(name: String, text: String)] {
         var files: [(name: String, text: String)] = []
         for program in report.programs {
-            let role = EvidenceFolder.name(for: program.role)
-            files.append(("\(role).stdout.txt", capped(program.stdout, truncated: program.stdoutTruncated)))
-            files.append(("\(role).stderr.txt", capped(program.stderr, truncated: program.stderrTruncated)))
+            files.append((EvidenceFolder.output(of: program.role, stream: "stdout"), capped(program.stdout, truncated: program.stdoutTruncated)))
+            files.append((EvidenceFolder.output(of: program.role, stream: "stderr"), capped(program.stderr, truncated: program.stderrTruncated)))
         }
         if let sockets = report.sockets {
-            files.append(("sockets-at-listen.txt", table(sockets.atListen)))
-            files.append(("sockets-at-established.txt", table(sockets.atEstablished)))
+            files.append((EvidenceFolder.socketsAtListen, table(sockets.atListen)))
+            files.append((EvidenceFolder.socketsAtEstablished, table(sockets.atEstablished)))
         }
         return files
     }

@@ -74,7 +74,7 @@ extension HTMLReport {
         guard liveCaptures.contains(report.student) else {
             return ["<p class=\"none\">No live capture was kept for this student.</p>"]
         }
-        let link = RelativePath.href(base: evidenceBase, [EvidenceFolder.name(for: report.student), "live.pcap"])
+        let link = RelativePath.href(base: evidenceBase, [EvidenceFolder.name(for: report.student), EvidenceFolder.liveCapture])
         return ["<p class=\"evidence\">Evidence: <a href=\"\(escape(link))\">live.pcap</a> (the live capture; opens in Wireshark)</p>"]
     }
 }

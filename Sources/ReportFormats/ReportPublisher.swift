@@ -89,8 +89,7 @@ public final class ReportPublisher: @unchecked Sendable {
 
     private func htmlPage(_ reports: [StudentReport], at file: URL) -> String {
         let captures = Set(reports.map(\.student).filter { student in
-            let capture = outputFolder.appendingPathComponent(EvidenceFolder.name(for: student))
-                .appendingPathComponent("live.pcap")
+            let capture = EvidenceFolder.url(for: student, in: outputFolder).appendingPathComponent(EvidenceFolder.liveCapture)
             return FileManager.default.fileExists(atPath: capture.path)
         })
         let base = RelativePath.link(from: file.deletingLastPathComponent(), to: outputFolder)

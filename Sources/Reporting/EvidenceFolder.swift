@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names `OUT/<student>/`, the folder beside a report that holds its evidence files
 /// (`live.pcap`, the programs' output, the socket tables).
 public enum EvidenceFolder {
@@ -8,5 +10,20 @@ public enum EvidenceFolder {
         var safe = String(student.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
         while safe.hasPrefix(".") { safe.removeFirst() }
         return safe.isEmpty ? "student" : safe
+    }
+
+    /// The file names inside it; every module that writes or links one uses these.
+    public static let liveCapture = "live.pcap"
+    public static let socketsAtListen = "sockets-at-listen.txt"
+    public static let socketsAtEstablished = "sockets-at-established.txt"
+
+    /// `<role>.stdout.txt` or `<role>.stderr.txt`.
+    public static func output(of role: String, stream: String) -> String {
+        "\(name(for: role)).\(stream).txt"
+    }
+
+    /// `OUT/<student>/`.
+    public static func url(for student: String, in outputFolder: URL) -> URL {
+        outputFolder.appendingPathComponent(name(for: student))
     }
 }
