@@ -28,7 +28,7 @@ SANDBOX_TOOLS += /usr/bin/cargo:cargo-web /usr/bin/make:make /usr/bin/cmake:cmak
                  /usr/lib/x86_64-linux-gnu/liblua5.4-socket.so.2.0.0:lua-socket
 LIBRARIES += zlib1g-dev
 
-.PHONY: all deps test-deps build release dist grade test golden captures screenshots bench bench-capture fuzz clean
+.PHONY: all deps test-deps build release dist grade test golden captures screenshots bench bench-capture bench-realistic fuzz clean
 
 all: build
 
@@ -88,6 +88,11 @@ dist: deps
 bench: release
 	@[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	bash scripts/bench/run.sh
+
+# Per-student grading cost of the realistic Python/Java/C students next to the
+# sample class's of the same language (BENCH_RUNS passes, median each).
+bench-realistic: release
+	bash scripts/bench-realistic.sh
 
 # Regenerates the netstat screenshots of submissions/ (ImageMagick renders the terminal text).
 screenshots:

@@ -6,12 +6,15 @@
 #   sudo scripts/make-captures.sh bob dave   # only these
 #   KEEP=1 scripts/make-captures.sh          # keep the work folder (logs, raw captures)
 #
-# For each student, in a fresh network namespace that has only `lo` (up):
+# For each student, in a fresh network namespace that has only `lo` (up), with
+# its own hostname and mounts (mia's programs use socket.gethostname(), which
+# her laptop's /etc/hosts maps to 127.0.1.1):
 #   1. tcpdump -i lo (or -i any -y LINUX_SLL/LINUX_SLL2 for cooked captures)
 #      -U -w RAW -Z root, and wait until it says "listening on";
 #   2. the student's server, run as `nobody` with HOME=/tmp from a copy of the
 #      student's folder, and a poll of `ss -Hltn` until it LISTENs (deadline);
-#   3. the student's client, the same way, and its exit status;
+#   3. the student's client, the same way, with what the student typed on its
+#      stdin (leo's client asks for the username), and its exit status;
 #   4. a poll of the raw capture until every TCP connection in it is closed
 #      (both FINs acknowledged, or RST), so nothing is lost when tcpdump stops
 #      (tcpdump hands packets over in blocks, up to about a second late; with
@@ -34,7 +37,7 @@ SUBMISSIONS=$ROOT/submissions
 PCAPTOOL=$SCRIPTS/pcaptool.py
 PY=/usr/bin/python3
 
-ALL_STUDENTS=(alice bob carol dave erin frank grace heidi ivan judy)
+ALL_STUDENTS=(alice bob carol dave erin frank grace heidi ivan judy leo mia)
 
 log() { printf '[make-captures] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -94,6 +97,8 @@ program_spec() {
         heidi) echo "python tcp_server.py tcp_client.py" ;;
         ivan)  echo "python myServer.py myClient.py" ;;
         judy)  echo "python lab2_server.py lab2_client.py" ;;
+        leo)   echo "java ChatServer.java ChatClient.java" ;;
+        mia)   echo "python server.py client.py" ;;
         *) die "unknown student $1" ;;
     esac
 }
@@ -120,6 +125,8 @@ handed_in() {
         heidi) echo capture.pcap ;;
         ivan)  echo ivan.pcap ;;
         judy)  echo capture.pcap ;;
+        leo)   echo lab2.pcap ;;
+        mia)   echo mia.pcapng ;;
     esac
 }
 
@@ -128,6 +135,23 @@ traffic_of() {
     case $1 in
         judy) echo alice ;;   # she handed in a copy of alice's traffic
         *)    echo "$1" ;;
+    esac
+}
+
+# typed_input STUDENT -> what the student typed at the client's prompt (leo's
+# client asks for the username with a Scanner, then reads lines until EOF)
+typed_input() {
+    case $1 in
+        leo) printf '%s\n' "$(username_of leo)" ;;
+    esac
+}
+
+# hostname_of STUDENT -> the name of the laptop the student ran on, for those
+# whose programs use socket.gethostname(): mapped to 127.0.1.1 in /etc/hosts,
+# as Debian's installer does (the grader's sandbox does the same)
+hostname_of() {
+    case $1 in
+        mia) echo mia-laptop ;;
     esac
 }
 
@@ -180,6 +204,13 @@ in_netns() {
     # Whatever happens, leave nothing running in the namespace.
     trap 'set +e; [[ -n $SERVER_PID ]] && stop "$SERVER_PID" 5; [[ -n $TCPDUMP_PID ]] && stop "$TCPDUMP_PID" 5' EXIT
     ip link set lo up
+    if [[ -n $HOSTNAME_ ]]; then
+        # this namespace has its own UTS and mounts (unshare -u -m)
+        hostname "$HOSTNAME_"
+        printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
+            "$HOSTNAME_" >"$LOGS/hosts"
+        mount --bind "$LOGS/hosts" /etc/hosts
+    fi
     local dlt_args=()
     [[ $IFACE == any ]] && dlt_args=(-y "$DLT")
     tcpdump -i "$IFACE" "${dlt_args[@]}" -U -w "$RAW" -Z root \
@@ -196,7 +227,7 @@ in_netns() {
 
     local client_rc=0
     # shellcheck disable=SC2046
-    (TIME_LIMIT=30 as_student $(command_for client)) >"$LOGS/client.log" 2>&1 || client_rc=$?
+    (TIME_LIMIT=30 as_student $(command_for client)) <"$TYPED" >"$LOGS/client.log" 2>&1 || client_rc=$?
     log "$STUDENT: client exited with $client_rc"
 
     poll 10 "every connection to be closed in the capture" \
@@ -267,12 +298,13 @@ run_student() {
         cat "$WORK/logs/$s"/build*.txt >&2
         die "$s: build failed"
     fi
+    typed_input "$s" >"$WORK/logs/$s/typed.txt"
     for attempt in 1 2 3; do
         rm -f "$WORK/raw/$s.pcap"
-        if STUDENT=$s LANG_=$lang SERVER_FILE=$server CLIENT_FILE=$client IFACE=$iface DLT=$dlt \
+        if STUDENT=$s TYPED=$WORK/logs/$s/typed.txt HOSTNAME_=$(hostname_of "$s") LANG_=$lang SERVER_FILE=$server CLIENT_FILE=$client IFACE=$iface DLT=$dlt \
            RAW=$WORK/raw/$s.pcap LOGS=$WORK/logs/$s RUN_DIR=$WORK/run/$s BUILD_DIR=$WORK/build/$s \
            PY=$PY PCAPTOOL=$PCAPTOOL \
-           unshare -n -- bash "$SELF" --in-netns \
+           unshare -n -u -m -- bash "$SELF" --in-netns \
            && "$PY" "$PCAPTOOL" check "$WORK/raw/$s.pcap" --closed --quiet; then
             log "$s: raw capture: $("$PY" "$PCAPTOOL" check "$WORK/raw/$s.pcap")"
             return 0
@@ -351,6 +383,9 @@ convert_for() {  # convert_for STUDENT RAW OUT
                "$PY" "$PCAPTOOL" truncate "$whole" "$out" --cut-in-record "$n" ;;
         ivan)  "$PY" "$PCAPTOOL" convert "$raw" "$out" --format pcap --linktype EN10MB ;;
         judy)  "$PY" "$PCAPTOOL" convert "$raw" "$out" --format pcap --linktype EN10MB ;;
+        leo)   "$PY" "$PCAPTOOL" convert "$raw" "$out" --format pcap --linktype EN10MB ;;
+        mia)   "$PY" "$PCAPTOOL" convert "$raw" "$out" --format pcapng --linktype EN10MB \
+                   --if-name lo --os "$os" --userappl "$appl" ;;
     esac
 }
 

@@ -7,6 +7,10 @@
 #   bob    JPEG (named .jpeg, as the hand-out says), ss -tan, port 59200
 #   grace  PNG of the wrong run: port 61001, while her server uses 61000
 #   dave   a phone photo of the screen: tilted, blurred, noisy, JPEG quality 30
+#   leo    PNGs under GNOME Screenshot's own names (with spaces), netstat -an of
+#          his Java server (an IPv6 wildcard socket, v4-mapped rows), port 59444
+#   mia    PNGs, ss -tan on her laptop `mia-laptop`, whose name her programs
+#          bind and connect to: 127.0.1.1:59412
 # Re-running it writes the same files.
 set -euo pipefail
 cd "$(dirname "$0")/../submissions"
@@ -23,7 +27,8 @@ window() {
         "$@" "$file"
 }
 
-prompt() { printf '%s@laptop:~/lab2$ %s' "$1" "$2"; }
+# prompt USER COMMAND [HOST]
+prompt() { printf '%s@%s:~/lab2$ %s' "$1" "${3:-laptop}" "$2"; }
 
 window alice/netstat-listen.png "alice@laptop: ~/lab2" "$(prompt alice 'netstat -an | grep 59123')
 tcp        0      0 127.0.0.1:59123         0.0.0.0:*               LISTEN
@@ -67,4 +72,23 @@ photo dave/IMG_20261104_101547.jpeg "$(prompt dave 'netstat -an | grep 59500')
 tcp6       0      0 ::1:59500               ::1:40110               ESTABLISHED
 tcp6       0      0 ::1:40110               ::1:59500               ESTABLISHED
 $(prompt dave '')"
-echo "screenshots written for alice, bob, grace and dave"
+window "leo/Screenshot from 2026-11-05 14-22-10.png" "leo@laptop: ~/lab2" "$(prompt leo 'netstat -an | grep 59444')
+tcp6       0      0 :::59444                :::*                    LISTEN
+$(prompt leo '')"
+window "leo/Screenshot from 2026-11-05 14-22-31.png" "leo@laptop: ~/lab2" "$(prompt leo 'netstat -an | grep 59444')
+tcp6       0      0 :::59444                :::*                    LISTEN
+tcp6       0      0 127.0.0.1:35050         127.0.0.1:59444         ESTABLISHED
+tcp6       0      0 127.0.0.1:59444         127.0.0.1:35050         ESTABLISHED
+$(prompt leo '')"
+
+window mia/listening.png "mia@mia-laptop: ~/lab2" "$(prompt mia 'ss -tan' mia-laptop)
+State    Recv-Q   Send-Q     Local Address:Port      Peer Address:Port  Process
+LISTEN   0        5              127.0.1.1:59412          0.0.0.0:*
+$(prompt mia '' mia-laptop)"
+window mia/connected.png "mia@mia-laptop: ~/lab2" "$(prompt mia 'ss -tan' mia-laptop)
+State    Recv-Q   Send-Q     Local Address:Port      Peer Address:Port  Process
+LISTEN   0        5              127.0.1.1:59412          0.0.0.0:*
+ESTAB    0        0              127.0.1.1:59412        127.0.0.1:42570
+ESTAB    0        0              127.0.0.1:42570        127.0.1.1:59412
+$(prompt mia '' mia-laptop)"
+echo "screenshots written for alice, bob, grace, dave, leo and mia"

@@ -87,9 +87,10 @@ public struct BatchGrader {
             }
             let controlGroups = try? ControlGroupRoot.detect().get()
             defer { controlGroups?.removeRunFolders() }
-            let live = LiveRunner(
+            var live = LiveRunner(
                 limits: rubric.limits, input: rubric.input, tools: tools, scratch: scratch, outputFolder: outputFolder,
                 parentNamespace: parent, controlGroups: controlGroups, mode: mode)
+            live.toolchains = rubric.toolchains
             let grader = StudentGrader(rubric: rubric, programDefaults: programDefaults, live: live)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?

@@ -26,6 +26,8 @@ package struct LiveRunner: Sendable {
     /// Where each student's cgroup is made; nil when the machine offers none.
     package var controlGroups: ControlGroupRoot?
     package var mode: SandboxMode
+    /// The rubric's toolchain folders, bound read-only into every sandbox.
+    package var toolchains: [String] = []
 
     package init(
         limits: RubricLimits, input: TypedInput = .defaults, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
@@ -67,7 +69,7 @@ package struct LiveRunner: Sendable {
             submission: submission, server: server, client: client, limits: limits, input: input,
             tools: tools, user: user, mode: mode, area: area, hostsFile: scratch.hostsFile,
             parentNamespace: parentNamespace, workBytes: workBytes,
-            cancellation: cancellation, controlGroups: controlGroups).run()
+            cancellation: cancellation, controlGroups: controlGroups, toolchains: toolchains).run()
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
         }

@@ -35,6 +35,8 @@ package struct LiveSession {
     package var cancellation: Cancellation
     /// Where the student's cgroup is made; nil when the machine offers none.
     package var controlGroups: ControlGroupRoot?
+    /// The rubric's toolchain folders, bound read-only into the sandbox.
+    package var toolchains: [String] = []
 
     package func run() -> LiveObservations {
         var observed = LiveObservations()
@@ -54,6 +56,7 @@ package struct LiveSession {
             limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
             controlGroup: studentLimits.group)
         jail.hostsFile = hostsFile
+        jail.extraToolchainFolders = toolchains
         let builder = ProgramBuilder(jail: jail, limits: limits, cancellation: cancellation)
         for program in [server, client].compactMap({ $0 }) {
             observed.notes += program.notes.filter { !observed.notes.contains($0) }

@@ -94,6 +94,10 @@ input:
 # programs:
 #   server: { args: ["59123"] }            # a server that takes its port as argv[1]
 #   client: { args: ["127.0.0.1", "59123"] }
+#   toolchains:                            # rubric only: host folders bound read-only into
+#     - /usr/local/go                      # every sandbox, e.g. a newer Go than Debian's; a
+#                                          # bin/ in one goes first in PATH (for a Makefile,
+#                                          # CMake or a build: line)
 
 """#
 }

@@ -22,6 +22,9 @@ public struct Rubric: Sendable, Equatable {
     public var text: String = ""
     /// What each program finds typed on its standard input.
     public var input: TypedInput = .defaults
+    /// Host folders of toolchains outside /usr (`programs.toolchains`), bound
+    /// read-only into every sandbox; each one's bin/ goes first in PATH.
+    public var toolchains: [String] = []
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,

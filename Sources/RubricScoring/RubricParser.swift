@@ -9,7 +9,8 @@ struct RubricParser {
     let fileName: String
     let knownCheckIDs: Set<String>
 
-    /// `programs` holds build and run defaults, read and checked by ProgramManifest.
+    /// `programs` holds build and run defaults, read and checked by ProgramManifest,
+    /// and the toolchain folders, read here.
     private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "input", "programs"]
     private static let checkKeys = ["id", "title", "points", "description"]
 
@@ -33,13 +34,15 @@ struct RubricParser {
         guard let checks = top["checks"] else {
             throw problem(at: root, "the rubric has no 'checks' list")
         }
+        let programs = try top["programs"].map { field throws(RubricError) in try splitToolchains(field.value) }
         var rubric = Rubric(
             name: try text(name, allowEmpty: false),
             checks: try parseChecks(checks),
             limits: try top["limits"].map(parseLimits) ?? .defaults,
             gradebook: try top["gradebook"].map(parseGradebook) ?? .standard,
             source: fileName,
-            programs: top["programs"].map { ProgramsSection($0.value) })
+            programs: programs?.programs.map(ProgramsSection.init))
+        rubric.toolchains = programs?.toolchains ?? []
         rubric.input = try top["input"].map(parseInput) ?? .defaults
         rubric.text = yaml
         return rubric

@@ -39,6 +39,9 @@ public struct Jail: Sendable {
     public var environmentOverrides: [String] = []
     /// A host file holding `hostsText`, bound over /etc/hosts; nil keeps the host's.
     public var hostsFile: String?
+    /// Toolchain folders the rubric names (absolute, checked when it was read),
+    /// bound read-only besides `toolchainFolders`; their bin/ go first in PATH.
+    public var extraToolchainFolders: [String] = []
 
     public init(
         tools: SandboxTools, namespace: NetworkNamespace, user: SandboxUser?,
@@ -87,7 +90,7 @@ public struct Jail: Sendable {
     /// What student programs see in their environment, and nothing else.
     public var environment: [String] {
         [
-            "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(Jail.homeInside)", "USER=student",
+            "PATH=\(searchPath)", "HOME=\(Jail.homeInside)", "USER=student",
             "LANG=C.UTF-8", "TMPDIR=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1",
         ] + environmentOverrides
     }
@@ -107,7 +110,6 @@ public struct Jail: Sendable {
             arguments += ["--ro-bind", hostsFile, "/etc/hosts"]
         }
         arguments += systemLinks()
-        arguments += toolchainBinds()  // toolchains outside /usr
         // The passwd database stays readable for getpwuid, the secrets do not.
         for secret in ["/etc/shadow", "/etc/gshadow", "/etc/ssh", "/etc/ssl/private"] {
             var isFolder: ObjCBool = false
@@ -127,6 +129,7 @@ public struct Jail: Sendable {
             "--bind", scratchFolder, Jail.homeInside,
             "--chdir", workingDirectory,
         ]
+        arguments += toolchainBinds()  // toolchains outside /usr
         return arguments
     }
 

@@ -26,18 +26,22 @@ struct ClassGradingTests {
         "ivan": all(.passed),
         "judy": statuses(.passed, .passed, .passed, .passed, .failed),
         "kim": statuses(.passed, .passed, .passed, .failed, .skipped),
+        // Types the username at a Scanner prompt: the grader feeds it on stdin.
+        "leo": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
+        // Binds and connects to socket.gethostname(), and credits the tutorial.
+        "mia": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable, attribution: .passed),
     ]
 
     static func statuses(
         _ listening: CheckStatus, _ established: CheckStatus, _ sent: CheckStatus, _ file: CheckStatus, _ captured: CheckStatus,
-        screenshots: Screenshots = .none
+        screenshots: Screenshots = .none, attribution: CheckStatus = .failed
     ) -> [String: CheckStatus] {
         let live: [String: CheckStatus] = [
             CheckID.serverListening: listening, CheckID.clientEstablished: established,
             CheckID.usernameSent: sent, CheckID.captureFile: file, CheckID.captureUsername: captured,
         ]
         // The 0-point deliverable checks (the grader's verdict; the report shows
-        // them as info): no sample student credited a tutorial; every port is
+        // them as info): only mia credits a tutorial; every port is
         // above 59000. frank's server never compiled, so there is no port to
         // look for in his screenshots.
         let ran = listening == .passed
@@ -46,7 +50,7 @@ struct ClassGradingTests {
             CheckID.screenshots: screenshots == .none ? .failed : .passed,
             CheckID.screenshotListen: rows,
             CheckID.screenshotEstablished: rows,
-            CheckID.attribution: .failed,
+            CheckID.attribution: attribution,
             CheckID.portChoice: ran ? .passed : .skipped,
         ]) { $1 }
     }
@@ -83,7 +87,7 @@ struct ClassGradingTests {
             #expect(!report.notes.contains { $0.contains("outlived the sandbox") }, "\(report.student): \(report.notes)")
         }
         let csv = try String(contentsOf: output.url.appendingPathComponent("summary.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 12)
+        #expect(csv.split(separator: "\n").count == Self.expected.count + 1)  // a header, a row each
         #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("summary.json").path))
     }
 

@@ -26,6 +26,8 @@ import CaptureAnalysis
         Case(file: "dave/dave_capture.pcapng", format: .pcapng, linkType: "LINUX_SLL2", username: "dave"),
         Case(file: "erin/erin.pcap", format: .pcap, linkType: "EN10MB", username: "Hello World"),
         Case(file: "grace/grace_lo.pcap", format: .pcap, linkType: "LINUX_SLL", username: "grace"),
+        Case(file: "leo/lab2.pcap", format: .pcap, linkType: "EN10MB", username: "leo"),
+        Case(file: "mia/mia.pcapng", format: .pcapng, linkType: "EN10MB", username: "mia"),
     ])
     func everyFormatYieldsTheUsernameStream(_ entry: Case) throws {
         let analysis = try CaptureAnalysis.analyze(

@@ -11,6 +11,7 @@ enum CaptureFixtures {
     static let readable = [
         "alice/capture.pcapng", "bob/lo0.pcap", "carol/dumpfile.pcap", "dave/dave_capture.pcapng",
         "erin/erin.pcap", "grace/grace_lo.pcap", "heidi/capture.pcap", "ivan/ivan.pcap", "judy/capture.pcap",
+        "leo/lab2.pcap", "mia/mia.pcapng",
     ]
 
     static func path(_ file: String) -> String {

@@ -37,6 +37,8 @@ import Testing
         ("server:\n  run: python3 'oops\n", 2, "server.run", "never closed"),
         ("server: python3 a.py\n", 1, "server", "must be a mapping"),
         ("servers:\n  run: x\n", 1, "servers", "not a field"),
+        // Only the rubric binds host folders into the sandbox, never a student.
+        ("toolchains: [/usr/local/go]\n", 1, "toolchains", "not a field"),
     ])
     func badManifestNamesFieldAndLine(yaml: String, line: Int, field: String, problem: String) {
         let error = #expect(throws: ManifestError.self) { try parser.parse(yaml: yaml) }

@@ -66,6 +66,31 @@ struct JailTests {
         #expect(child.standardOutput.text == "listed: 0\nlocked own file\n", "\(child.standardError.text)")
     }
 
+    /// A toolchain folder the rubric names is on PATH and read-only, even where
+    /// the host lets anyone write it; binding it below /tmp leaves the
+    /// sandbox's own /tmp sticky and writable.
+    @Test func rubricToolchainIsOnPathAndReadOnly() throws {
+        let toolchain = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-toolchain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: toolchain) }
+        let tool = toolchain.appendingPathComponent("bin/labtool")
+        try FileManager.default.createDirectory(at: tool.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "#!/bin/sh\necho labtool ran\n".write(to: tool, atomically: true, encoding: .utf8)
+        chmod(tool.path, 0o755)
+        chmod(toolchain.path, 0o777)
+        var jail = sandbox.jail
+        jail.extraToolchainFolders = [toolchain.path]
+        let child = try jail.launch(["/bin/sh", "-c", """
+            labtool
+            echo "${PATH%%:*}"
+            touch "$1/written" 2>/dev/null && echo wrote || echo refused
+            stat -c %a /tmp
+            touch /tmp/mine && echo tmp
+            """, "sh", toolchain.path], in: Jail.homeInside, outputLimit: 8192)
+        #expect(sandbox.finish(child))
+        #expect(child.standardOutput.text == "labtool ran\n\(toolchain.path)/bin\nrefused\n1777\ntmp\n", "\(child.standardError.text)")
+        #expect(!FileManager.default.fileExists(atPath: toolchain.appendingPathComponent("written").path))
+    }
+
     @Test func isPidOneInItsOwnNamespace() throws {
         let child = try run("ls /proc | grep -c '^[0-9]'")
         let count = Int(child.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 99

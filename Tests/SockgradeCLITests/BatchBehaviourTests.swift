@@ -34,7 +34,7 @@ struct BatchBehaviourTests {
         #expect(try grade(["--jobs", "1"], out: one.url).status == 0)
         #expect(try grade(["--jobs", "2"], out: two.url).status == 0)
         let sequential = try verdicts(one.url)
-        #expect(sequential.count == 11)
+        #expect(sequential.count == SampleClass.studentCount)
         #expect(try verdicts(two.url) == sequential)
         let csvOne = try String(contentsOf: one.url.appendingPathComponent("summary.csv"), encoding: .utf8)
         let csvTwo = try String(contentsOf: two.url.appendingPathComponent("summary.csv"), encoding: .utf8)
@@ -60,16 +60,16 @@ struct BatchBehaviourTests {
     @Test func unchangedStudentsAreNotGradedAgain() throws {
         let out = try Scratch()
         let first = try grade([], out: out.url)
-        #expect(first.standardOutput.contains("11 graded"))
+        #expect(first.standardOutput.contains("\(SampleClass.studentCount) graded"))
         let second = try grade([], out: out.url)
-        #expect(second.standardOutput.contains("11 unchanged since their last report"))
+        #expect(second.standardOutput.contains("\(SampleClass.studentCount) unchanged since their last report"))
         #expect(second.standardOutput.contains("0 graded"))
         // A report cut short (a killed run) does not count as done.
         try "{\"student\": \"alice\", \"sco".write(to: out.url.appendingPathComponent("alice.json"), atomically: true, encoding: .utf8)
         let third = try grade([], out: out.url)
         #expect(third.standardOutput.contains("1 graded"))
         let forced = try grade(["--force"], out: out.url)
-        #expect(forced.standardOutput.contains("11 graded"))
+        #expect(forced.standardOutput.contains("\(SampleClass.studentCount) graded"))
     }
 
     @Test func shardsMergeIntoTheSingleRun() throws {
@@ -82,7 +82,7 @@ struct BatchBehaviourTests {
             shards.append(shard)
         }
         let counts = try shards.map { try verdicts($0.url).count }
-        #expect(counts.reduce(0, +) == 11)
+        #expect(counts.reduce(0, +) == SampleClass.studentCount)
         let result = try Sockgrade.run(["merge"] + shards.map(\.url.path) + ["--out", merged.url.path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try verdicts(merged.url) == verdicts(single.url))
@@ -115,13 +115,13 @@ struct BatchBehaviourTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         let finished = try verdicts(out.url)
-        #expect(finished.count >= 1 && finished.count < 11)
+        #expect(finished.count >= 1 && finished.count < SampleClass.studentCount)
         let scratch = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
         #expect(!scratch.contains { $0.hasPrefix("sockgrade-run-\(process.processIdentifier)-") })
         let rerun = try grade([], out: out.url)
         #expect(rerun.status == 0)
-        #expect(rerun.standardOutput.contains("\(11 - finished.count) graded"))
-        #expect(try verdicts(out.url).count == 11)
+        #expect(rerun.standardOutput.contains("\(SampleClass.studentCount - finished.count) graded"))
+        #expect(try verdicts(out.url).count == SampleClass.studentCount)
     }
 
     @Test func leftoversOfAKilledRunAreSwept() throws {

@@ -23,8 +23,9 @@ struct ReportOutputTests {
         #expect(result.standardError.contains("below --fail-under 2: erin (1.2), frank (0), heidi (1.6), judy (1.6)"))
         // Not a terminal: one plain line per student, then the table, and no colour.
         // Students finish in any order with two at a time; each gets its numbered line.
-        #expect(result.standardOutput.contains("/11] alice: 2 / 2  all checks passed"))
-        #expect((1...11).allSatisfy { result.standardOutput.contains("[\($0)/11] ") })
+        let count = SampleClass.studentCount
+        #expect(result.standardOutput.contains("/\(count)] alice: 2 / 2  all checks passed"))
+        #expect((1...count).allSatisfy { result.standardOutput.contains("[\($0)/\(count)] ") })
         #expect(result.standardOutput.contains("erin     1.2 / 2  username-sent (failed), capture-username (failed)"))
         #expect(!result.standardOutput.contains("\u{1B}["))
         #expect(!result.standardOutput.contains("::error"))
@@ -48,9 +49,9 @@ struct ReportOutputTests {
         #expect(refused.standardOutput.contains("score: '2' is not of type 'number'"))
 
         let junit = try XMLDocument(contentsOf: out.appendingPathComponent("junit.xml"))
-        #expect(try junit.nodes(forXPath: "/testsuites/testsuite").count == 11)
+        #expect(try junit.nodes(forXPath: "/testsuites/testsuite").count == SampleClass.studentCount)
         // Ten checks a student: five worth points, five informational (0 points).
-        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 110)
+        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 10 * SampleClass.studentCount)
         #expect(try junit.nodes(forXPath: "//testcase[@name='username-sent: Username sent']/failure").count == 1)
 
         let markdown = try String(contentsOf: scratch.url.appendingPathComponent("summary.md"), encoding: .utf8)

@@ -13,6 +13,7 @@ struct TsharkAgreementTests {
         "submissions/alice/capture.pcapng", "submissions/bob/lo0.pcap", "submissions/carol/dumpfile.pcap",
         "submissions/dave/dave_capture.pcapng", "submissions/erin/erin.pcap", "submissions/grace/grace_lo.pcap",
         "submissions/heidi/capture.pcap", "submissions/ivan/ivan.pcap", "submissions/judy/capture.pcap",
+        "submissions/leo/lab2.pcap", "submissions/mia/mia.pcapng",
     ]
 
     @Test(arguments: ["libpcap", "swift"])
