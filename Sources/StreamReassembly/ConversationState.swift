@@ -33,8 +33,7 @@ final class ConversationState {
         firstSegment segment: TCPSegment,
         frame: Int,
         timestamp: Double,
-        limits: ReassemblyLimits,
-        needles: NeedleSet,
+        context: Unmanaged<ReassemblyContext>,
         listeningPorts: Set<UInt16> = []
     ) {
         let source = Endpoint(address: segment.source, port: segment.sourcePort)
@@ -57,8 +56,8 @@ final class ConversationState {
         self.firstTimestamp = timestamp
         self.lastFrame = frame
         self.lastTimestamp = timestamp
-        self.clientToServer = DirectionReassembler(limits: limits, needles: needles)
-        self.serverToClient = DirectionReassembler(limits: limits, needles: needles)
+        self.clientToServer = DirectionReassembler(context: context)
+        self.serverToClient = DirectionReassembler(context: context)
     }
 
     /// A SYN without ACK opens a new connection on the same endpoints, unless

@@ -8,9 +8,10 @@ public import PacketDecoding
 /// total held over all conversations (`maxHeldBytes`).
 public final class ConversationTracker {
     private let limits: ReassemblyLimits
-    /// Owns the matchers that `needles` lends to every stream.
+    /// Owns the matchers that the context's needles lend to every stream.
     private let matchers: [NeedleMatcher]
-    private let needles: NeedleSet
+    /// Owns what every direction borrows: the limits and `needles`.
+    private let context: ReassemblyContext
     /// Maps needle positions in `matchers` back to the caller's indices (empty needles are dropped).
     private let needleIndices: [Int]
     private var conversations: [ConversationState] = []
@@ -36,7 +37,7 @@ public final class ConversationTracker {
         self.listeningPorts = listeningPorts
         let searched = needles.enumerated().filter { !$0.element.isEmpty }
         self.matchers = searched.map { NeedleMatcher(needle: $0.element) }
-        self.needles = NeedleSet(matchers)
+        self.context = ReassemblyContext(limits: limits, needles: NeedleSet(matchers))
         self.needleIndices = searched.map(\.offset)
     }
 
@@ -56,7 +57,7 @@ public final class ConversationTracker {
             }
             let started = ConversationState(
                 index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
-                limits: limits, needles: needles, listeningPorts: listeningPorts
+                context: Unmanaged.passUnretained(context), listeningPorts: listeningPorts
             )
             conversations.append(started)
             conversation = Unmanaged.passUnretained(started)

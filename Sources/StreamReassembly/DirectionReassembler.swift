@@ -12,16 +12,14 @@ struct DirectionReassembler {
     /// that the ring still holds a match's whole leading excerpt.
     static let scanPieceLength = 4096
 
-    private let limits: ReassemblyLimits
+    /// Borrowed from the tracker, which owns it.
+    private let context: Unmanaged<ReassemblyContext>
     /// Sequence number of the next expected byte; nil until the first SYN, data or FIN.
     private var nextSequence: UInt32?
     /// Stream offset of the next expected byte.
     private var nextOffset = 0
     private var buffer = OutOfOrderBuffer()
     private var recent: RecentBytes
-    /// Delivered bytes kept however far the receiver has acknowledged: a
-    /// match's excerpt reaches back over the needle and its context.
-    private let excerptReach: Int
     private var search: StreamSearch
     /// Stream offset of the FIN, the end of the stream.
     private var finOffset: Int?
@@ -30,12 +28,10 @@ struct DirectionReassembler {
     private var prefixBytesAtOwnOffset: Int?
     private var report = StreamDirection()
 
-    init(limits: ReassemblyLimits, needles: NeedleSet) {
-        self.limits = limits
-        let longestNeedle = needles.longestNeedle
-        let excerptNeeds = needles.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
-        self.recent = RecentBytes(capacity: max(limits.retainedBytes, excerptNeeds))
-        self.excerptReach = needles.isEmpty ? 0 : longestNeedle + limits.excerptContext
+    init(context: Unmanaged<ReassemblyContext>) {
+        self.context = context
+        let (limits, needles, recentCapacity) = context._withUnsafeGuaranteedRef { ($0.limits, $0.needles, $0.recentCapacity) }
+        self.recent = RecentBytes(capacity: recentCapacity)
         self.search = StreamSearch(
             needles: needles,
             excerptContext: limits.excerptContext,
@@ -93,7 +89,7 @@ struct DirectionReassembler {
         guard let nextSequence else { return }
         let acknowledgedOffset = nextOffset + min(0, SequenceNumber.distance(from: nextSequence, to: ack))
         if acknowledgedOffset > recent.startOffset {
-            recent.trim(before: acknowledgedOffset, keeping: excerptReach)
+            recent.trim(before: acknowledgedOffset, keeping: context._withUnsafeGuaranteedRef(\.excerptReach))
         }
     }
 
@@ -257,6 +253,8 @@ struct DirectionReassembler {
             report.overlaps.append(overlap)
         }
     }
+
+    private var limits: ReassemblyLimits { context._withUnsafeGuaranteedRef(\.limits) }
 
     private mutating func advance(by length: Int) {
         nextOffset += length
