@@ -15,6 +15,11 @@ public final class ConversationTracker {
     /// Maps needle positions in `matchers` back to the caller's indices (empty needles are dropped).
     private let needleIndices: [Int]
     private var conversations: [ConversationState] = []
+    /// What `finish` returns, one per conversation, by index: a closed
+    /// conversation's is complete, an open one's is filled in by `finish`.
+    /// Kept here rather than made at the end, so that the summaries and the
+    /// states of 35,000 conversations never all exist twice.
+    private var summaries: [Conversation] = []
     /// The latest conversation per endpoint pair; an older one on the same
     /// pair has been superseded by a new SYN.
     private var latestByEndpoints = ConversationTable()
@@ -60,12 +65,13 @@ public final class ConversationTracker {
                 context: Unmanaged.passUnretained(context), listeningPorts: listeningPorts
             )
             conversations.append(started)
+            summaries.append(started.emptySummary)
             conversation = Unmanaged.passUnretained(started)
             latestByEndpoints.set(conversation, for: segment, hash: hash)
         }
         let change = conversation._withUnsafeGuaranteedRef { state in
             let heldBefore = state.heldBytes
-            state.add(segment, frame: frame, timestamp: timestamp)
+            state.add(segment, frame: frame, timestamp: timestamp, summary: &summaries[state.index])
             return state.heldBytes - heldBefore
         }
         heldBytes += change
@@ -92,19 +98,16 @@ public final class ConversationTracker {
     /// empty afterwards.
     public func finish() -> [Conversation] {
         latestByEndpoints.removeAll()
-        var finished: [Conversation] = []
-        finished.reserveCapacity(conversations.count)
-        // Each state is freed as soon as its summary is made, so the two
-        // never all exist at once (100,000 conversations: 50 MB less).
+        // Each state is freed as soon as its summary is complete.
         conversations.reverse()
         while let state = conversations.popLast() {
-            var conversation = state.finish()
-            conversation.clientToServer.matches = conversation.clientToServer.matches.map(restoringNeedleIndex)
-            conversation.serverToClient.matches = conversation.serverToClient.matches.map(restoringNeedleIndex)
-            finished.append(conversation)
+            state.finish(into: &summaries[state.index])
+            summaries[state.index].clientToServer.matches = summaries[state.index].clientToServer.matches.map(restoringNeedleIndex)
+            summaries[state.index].serverToClient.matches = summaries[state.index].serverToClient.matches.map(restoringNeedleIndex)
         }
         heldBytes = 0
-        return finished
+        defer { summaries = [] }
+        return summaries
     }
 
     /// The held bytes counted afresh from every conversation, to check the running sum.

@@ -39,6 +39,40 @@ struct DirectionReassembler {
         )
     }
 
+    /// Where a closed direction stands, all it needs besides its report to
+    /// take more segments exactly as if it had never been closed.
+    struct Cursors {
+        var nextSequence: UInt32?
+        var nextOffset: Int
+        var finOffset: Int?
+        var prefixBytesAtOwnOffset: Int?
+    }
+
+    /// The cursors and the finished report, when nothing else the direction
+    /// holds matters any more: every byte up to its FIN delivered, no bytes
+    /// held or retained, no needle partly matched and no excerpt waiting.
+    /// Nil otherwise.
+    func closed() -> (Cursors, StreamDirection)? {
+        guard isComplete, recent.heldBytes == 0, search.isIdle else { return nil }
+        var finished = report
+        finished.matches = search.matches
+        finished.matchCount = search.matchCount
+        return (Cursors(nextSequence: nextSequence, nextOffset: nextOffset, finOffset: finOffset,
+                        prefixBytesAtOwnOffset: prefixBytesAtOwnOffset), finished)
+    }
+
+    /// The direction `closed()` gave `cursors` and `report` for, as it was.
+    init(reopening cursors: Cursors, report: StreamDirection, context: Unmanaged<ReassemblyContext>) {
+        self.init(context: context)
+        nextSequence = cursors.nextSequence
+        nextOffset = cursors.nextOffset
+        finOffset = cursors.finOffset
+        prefixBytesAtOwnOffset = cursors.prefixBytesAtOwnOffset
+        recent.reset(at: cursors.nextOffset)
+        search.restore(matches: report.matches, matchCount: report.matchCount)
+        self.report = report
+    }
+
     /// Both a FIN and everything before it arrived: nothing more is expected.
     var isComplete: Bool {
         guard let finOffset else { return false }
