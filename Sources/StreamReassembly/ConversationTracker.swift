@@ -44,7 +44,14 @@ public final class ConversationTracker {
         self.matchers = searched.map { NeedleMatcher(needle: $0.element) }
         self.context = ReassemblyContext(limits: limits, needles: NeedleSet(matchers))
         self.needleIndices = searched.map(\.offset)
+        // Room for every conversation the limits allow (up to 100,000, 52 MB
+        // of address space), so that the summaries are never copied as they
+        // grow: only the pages written become memory, and a doubling copy
+        // held both the old and the new array at once (16 MB at 36,000).
+        summaries.reserveCapacity(min(limits.maxConversations, Self.reservedSummaries))
     }
+
+    private static let reservedSummaries = 100_000
 
     /// - Parameters:
     ///   - frame: 1-based frame number, as Wireshark counts it.
