@@ -9,7 +9,8 @@
 #          beside a local web app (SHORT_MB, default 200: about 36,000).
 #
 #   scripts/bench-capture.sh [SIZE_MB [SHORT_MB]]
-#       BENCH_DIR, RUNS (default 5), TSHARK=0 to skip tshark, PROFILES="long short"
+#       BENCH_DIR, RUNS (default 5), TSHARK=0 to skip tshark, PROFILES="long short",
+#       SOCKGRADE (another build to time, default .build/release/sockgrade)
 #
 # Every program runs pinned to one core, on a file already in the page cache,
 # so the figures compare code, not the disk.
@@ -22,7 +23,7 @@ SMALL_MB=$(( SIZE_MB / 5 > 0 ? SIZE_MB / 5 : 1 ))
 RUNS=${RUNS:-5}
 BENCH_DIR=${BENCH_DIR:-.build/bench}
 USERNAME=${USERNAME_NEEDLE:-Bench7User}
-SOCKGRADE=.build/release/sockgrade
+SOCKGRADE=${SOCKGRADE:-.build/release/sockgrade}
 mkdir -p "$BENCH_DIR"
 
 [ -x "$SOCKGRADE" ] || { echo "bench-capture: build first (make release)" >&2; exit 2; }

@@ -107,10 +107,13 @@ final class ConversationState {
 
     /// - Parameter summary: the tracker's summary of this conversation.
     func add(_ segment: TCPSegment, frame: Int, timestamp: Double, summary: inout Conversation) {
-        let directions = self.directions ?? reopen(from: &summary)
         lastFrame = max(lastFrame, frame)
         lastTimestamp = max(lastTimestamp, timestamp)
         let fromClient = isFromClient(segment)
+        if directions == nil, segment.flags == .ack, segment.payload.isEmpty {
+            return addPureAckWhileClosed(segment, fromClient: fromClient, frame: frame, summary: &summary)
+        }
+        let directions = self.directions ?? reopen(from: &summary)
         trackHandshake(segment, fromClient: fromClient, frame: frame, directions: directions)
         // Only the direction that got the segment changes what it holds; the
         // other only learns how far its bytes were acknowledged.
@@ -138,6 +141,24 @@ final class ConversationState {
             closedPayloadSeen = directions.clientToServer.payloadSeen || directions.serverToClient.payloadSeen
             summary = summarised(sent.1, received.1)
             self.directions = nil
+        }
+    }
+
+    /// The last ACK of a closed conversation, without reopening it: to a
+    /// complete direction a bare ACK is one more segment, and what it
+    /// acknowledges is no longer held.
+    private func addPureAckWhileClosed(_ segment: TCPSegment, fromClient: Bool, frame: Int, summary: inout Conversation) {
+        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: nil)
+        summary.handshake = handshake
+        summary.lastFrame = lastFrame
+        summary.lastTimestamp = lastTimestamp
+        let truncated = segment.payloadTruncated ? 1 : 0
+        if fromClient {
+            summary.clientToServer.segments += 1
+            summary.clientToServer.truncatedSegments += truncated
+        } else {
+            summary.serverToClient.segments += 1
+            summary.serverToClient.truncatedSegments += truncated
         }
     }
 
@@ -217,7 +238,8 @@ final class ConversationState {
             && segment.destinationPort == client.port && segment.destination == client.address
     }
 
-    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions) {
+    /// `directions` is nil only for a bare ACK to a closed conversation.
+    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions?) {
         let flags = segment.flags
         switch (flags.contains(.syn), flags.contains(.ack), fromClient) {
         case (true, false, true):
@@ -244,7 +266,7 @@ final class ConversationState {
             handshake.synAckFrame = handshake.synAckFrame ?? frame
             serverInitialSequence = segment.sequenceNumber
             clientInitialSequence = clientInitialSequence ?? segment.acknowledgmentNumber &- 1
-            directions.clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
+            directions?.clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
         case (false, true, true):
             guard handshake.ackFrame == nil, let serverInitialSequence,
                   segment.acknowledgmentNumber == serverInitialSequence &+ 1 else { return }
