@@ -108,10 +108,12 @@ clean:
 
 # --- capture engine (issue 3) ---
 # Times `sockgrade inspect --username` on a generated capture of BENCH_MB
-# megabytes against a plain C libpcap loop and tshark; prints the figures.
+# megabytes of long flows and one of BENCH_SHORT_MB of short conversations,
+# against a plain C libpcap loop and tshark; prints the figures.
 BENCH_MB ?= 500
+BENCH_SHORT_MB ?= 200
 bench-capture: release
-	bash scripts/bench-capture.sh $(BENCH_MB)
+	bash scripts/bench-capture.sh $(BENCH_MB) $(BENCH_SHORT_MB)
 
 # libFuzzer on the capture reader, decoder and reassembly (Fuzz/, its own
 # package, so the normal build is unaffected). Not part of `make test`.

@@ -63,6 +63,9 @@ public struct CaptureAnalysis: Sendable {
 
     /// Conversations whose both ends are loopback addresses.
     public var loopbackConversations: [Conversation] { conversations.filter(\.isLoopback) }
+
+    /// How many conversations are loopback, without copying them.
+    public var loopbackConversationCount: Int { conversations.reduce(0) { $0 + ($1.isLoopback ? 1 : 0) } }
 }
 
 /// One pass over the frames: counts them, decodes them and feeds the TCP

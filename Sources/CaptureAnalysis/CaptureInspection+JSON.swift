@@ -20,7 +20,7 @@ extension CaptureInspection {
             "packets": .int(analysis.packets),
             "tcp_segments": .int(analysis.tcpSegments),
             "tcp_streams": .int(analysis.conversations.count),
-            "loopback_streams": .int(analysis.loopbackConversations.count),
+            "loopback_streams": .int(analysis.loopbackConversationCount),
             "malformed_frames": .int(analysis.malformedFrames),
             "untracked_segments": .int(analysis.untrackedSegments),
             "matches": .array(places.map(matchJSON)),

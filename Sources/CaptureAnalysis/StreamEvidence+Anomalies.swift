@@ -8,26 +8,36 @@ extension StreamEvidence {
     /// Gaps and overlaps listed one to a line per direction before "and N more".
     package static let listedAnomalies = 3
 
+    /// A direction's counts for `inspect --json`. The counts of what went
+    /// wrong, and the lists of gaps and overlaps, appear only when not zero
+    /// or empty: in a capture of 35,000 clean conversations they were half
+    /// of the JSON (1.4 KB a conversation) and said nothing.
     package static func direction(_ stream: StreamDirection) -> JSONValue {
         var fields: [String: JSONValue] = [
             "segments": .int(stream.segments),
             "payload_segments": .int(stream.payloadSegments),
             "payload_bytes": .int(stream.payloadBytes),
-            "retransmitted_segments": .int(stream.retransmittedSegments),
-            "keep_alive_segments": .int(stream.keepAliveSegments),
-            "truncated_segments": .int(stream.truncatedSegments),
-            "gap_count": .int(stream.gapCount),
-            "gap_bytes": .int(stream.gapBytes),
-            "gaps": .array(stream.gaps.map { gap in
+        ]
+        let counts = [
+            ("retransmitted_segments", stream.retransmittedSegments), ("keep_alive_segments", stream.keepAliveSegments),
+            ("truncated_segments", stream.truncatedSegments), ("gap_count", stream.gapCount), ("gap_bytes", stream.gapBytes),
+            ("overlap_count", stream.overlapCount),
+        ]
+        for (name, count) in counts where count != 0 {
+            fields[name] = .int(count)
+        }
+        if !stream.gaps.isEmpty {
+            fields["gaps"] = .array(stream.gaps.map { gap in
                 .object([
                     "stream_offset": .int(gap.streamOffset),
                     "length": .int(gap.length),
                     "before_frame": .int(gap.beforeFrame),
                     "cause": .string(causeName(gap.cause)),
                 ])
-            }),
-            "overlap_count": .int(stream.overlapCount),
-            "overlaps": .array(stream.overlaps.map { overlap in
+            })
+        }
+        if !stream.overlaps.isEmpty {
+            fields["overlaps"] = .array(stream.overlaps.map { overlap in
                 var entry: [String: JSONValue] = [
                     "stream_offset": .int(overlap.streamOffset),
                     "length": .int(overlap.length),
@@ -37,8 +47,8 @@ extension StreamEvidence {
                 ]
                 if let original = overlap.originalFrame { entry["original_frame"] = .int(original) }
                 return .object(entry)
-            }),
-        ]
+            })
+        }
         if let fin = stream.finFrame { fields["fin_frame"] = .int(fin) }
         if let reset = stream.resetFrame { fields["reset_frame"] = .int(reset) }
         return .object(fields)

@@ -15,21 +15,29 @@ package enum StreamEvidence {
     }
 
     /// The bytes as a person would quote them: printable ASCII, the rest escaped.
+    ///
+    /// Built as bytes, not by appending Characters: `inspect --json` quotes
+    /// the start of every conversation, and Character appends were a tenth of it.
     package static func quote(_ bytes: some Collection<UInt8>, limit: Int = 80) -> String {
-        var text = ""
+        var text: [UInt8] = [UInt8(ascii: "\"")]
+        text.reserveCapacity(min(bytes.count, limit) + 8)
         for byte in bytes.prefix(limit) {
             switch byte {
-            case 0x0A: text += "\\n"
-            case 0x0D: text += "\\r"
-            case 0x09: text += "\\t"
-            case 0x22: text += "\\\""
-            case 0x5C: text += "\\\\"
-            case 0x20...0x7E: text.append(Character(Unicode.Scalar(byte)))
-            default: text += "\\x" + String(byte, radix: 16).leftPadded(to: 2)
+            case 0x0A: text.append(0x5C); text.append(UInt8(ascii: "n"))
+            case 0x0D: text.append(0x5C); text.append(UInt8(ascii: "r"))
+            case 0x09: text.append(0x5C); text.append(UInt8(ascii: "t"))
+            case 0x22, 0x5C: text.append(0x5C); text.append(byte)
+            case 0x20...0x7E: text.append(byte)
+            default:
+                text.append(0x5C); text.append(UInt8(ascii: "x"))
+                text.append(hexDigits[Int(byte >> 4)]); text.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return "\"\(text)\"" + (bytes.count > limit ? "…" : "")
+        text.append(UInt8(ascii: "\""))
+        return String(decoding: text, as: UTF8.self) + (bytes.count > limit ? "…" : "")
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// One match: where the username travelled, in which frames, with the bytes around it.
     package static func match(_ match: Match, in conversation: Conversation, file: String? = nil) -> MatchEvidence {
@@ -78,11 +86,5 @@ package enum StreamEvidence {
         ]
         if let anomaly = conversation.handshakeAnomaly { fields["handshake_anomaly"] = .string(anomaly) }
         return .object(fields)
-    }
-}
-
-extension String {
-    package func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

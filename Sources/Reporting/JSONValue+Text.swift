@@ -55,11 +55,13 @@ private struct JSONTextWriter {
                 writer.write(elements[index], depth: depth + 1)
             }
         case .object(let members):
-            let keys = members.keys.sorted()
-            writeContainer(open: "{", close: "}", count: keys.count, depth: depth) { writer, index in
-                writer.writeString(keys[index])
+            // Sorted as pairs: looking each sorted key up again was a fifth
+            // of writing `inspect --json` for 35,000 conversations.
+            let sorted = members.sorted { $0.key < $1.key }
+            writeContainer(open: "{", close: "}", count: sorted.count, depth: depth) { writer, index in
+                writer.writeString(sorted[index].key)
                 writer.append(" : ")
-                writer.write(members[keys[index]] ?? .null, depth: depth + 1)
+                writer.write(sorted[index].value, depth: depth + 1)
             }
         }
     }

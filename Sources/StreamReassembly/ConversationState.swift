@@ -4,6 +4,13 @@ import PacketDecoding
 ///
 /// A class, so that the tracker updates it in place: as a struct in an array
 /// every access copied it and retained each of its buffers.
+///
+/// Once both directions are complete (a FIN and every byte before it) the
+/// conversation is closed: its reassemblers are freed and its reports go
+/// to the tracker's summary of it, so that 35,000 finished conversations do
+/// not keep 35,000 pairs of reassemblers. A later segment (the last ACK, a
+/// resent FIN) reopens it from what the summary and the cursors kept,
+/// exactly as it was; see `DirectionReassembler.closed()`.
 final class ConversationState {
     let index: Int
     let client: Endpoint
@@ -17,8 +24,13 @@ final class ConversationState {
     private let firstTimestamp: Double
     private(set) var lastFrame: Int
     private var lastTimestamp: Double
-    private var clientToServer: DirectionReassembler
-    private var serverToClient: DirectionReassembler
+    /// The reassemblers while the conversation is open, nil once closed.
+    private var directions: Directions?
+    /// Where each direction stood when the conversation was closed.
+    private var closedCursors: (clientToServer: DirectionReassembler.Cursors, serverToClient: DirectionReassembler.Cursors)?
+    /// Some segment of either direction carried data, kept for `isStartedAnew` while closed.
+    private var closedPayloadSeen = false
+    private let context: Unmanaged<ReassemblyContext>
     private var retainedBytesReleased = false
     /// Frame of a SYN without ACK from the server side (split handshake or simultaneous open).
     private var serverSynFrame: Int?
@@ -33,8 +45,7 @@ final class ConversationState {
         firstSegment segment: TCPSegment,
         frame: Int,
         timestamp: Double,
-        limits: ReassemblyLimits,
-        needles: NeedleSet,
+        context: Unmanaged<ReassemblyContext>,
         listeningPorts: Set<UInt16> = []
     ) {
         let source = Endpoint(address: segment.source, port: segment.sourcePort)
@@ -57,8 +68,29 @@ final class ConversationState {
         self.firstTimestamp = timestamp
         self.lastFrame = frame
         self.lastTimestamp = timestamp
-        self.clientToServer = DirectionReassembler(limits: limits, needles: needles)
-        self.serverToClient = DirectionReassembler(limits: limits, needles: needles)
+        self.context = context
+        self.directions = Directions(
+            clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context))
+    }
+
+    /// The two reassemblers, held apart so that closing frees them.
+    private final class Directions {
+        var clientToServer: DirectionReassembler
+        var serverToClient: DirectionReassembler
+
+        init(clientToServer: DirectionReassembler, serverToClient: DirectionReassembler) {
+            self.clientToServer = clientToServer
+            self.serverToClient = serverToClient
+        }
+    }
+
+    /// The summary the tracker keeps of this conversation before it has
+    /// seen any of it; `add` and `finish` fill it in.
+    var emptySummary: Conversation {
+        Conversation(
+            index: index, client: client, server: server, roleSource: roleSource, handshake: handshake,
+            firstFrame: firstFrame, lastFrame: lastFrame, firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp,
+            clientToServer: StreamDirection(), serverToClient: StreamDirection())
     }
 
     /// A SYN without ACK opens a new connection on the same endpoints, unless
@@ -69,54 +101,114 @@ final class ConversationState {
     func isStartedAnew(by segment: TCPSegment) -> Bool {
         guard segment.flags.contains(.syn), !segment.flags.contains(.ack) else { return false }
         if isFromClient(segment) { return segment.sequenceNumber != clientInitialSequence }
-        return handshake.synAckFrame != nil || handshake.ackFrame != nil
-            || clientToServer.payloadSeen || serverToClient.payloadSeen
+        let payloadSeen = directions.map { $0.clientToServer.payloadSeen || $0.serverToClient.payloadSeen } ?? closedPayloadSeen
+        return handshake.synAckFrame != nil || handshake.ackFrame != nil || payloadSeen
     }
 
-    func add(_ segment: TCPSegment, frame: Int, timestamp: Double) {
+    /// - Parameter summary: the tracker's summary of this conversation.
+    func add(_ segment: TCPSegment, frame: Int, timestamp: Double, summary: inout Conversation) {
         lastFrame = max(lastFrame, frame)
         lastTimestamp = max(lastTimestamp, timestamp)
         let fromClient = isFromClient(segment)
-        trackHandshake(segment, fromClient: fromClient, frame: frame)
+        if directions == nil, segment.flags == .ack, segment.payload.isEmpty {
+            return addPureAckWhileClosed(segment, fromClient: fromClient, frame: frame, summary: &summary)
+        }
+        let directions = self.directions ?? reopen(from: &summary)
+        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: directions)
         // Only the direction that got the segment changes what it holds; the
         // other only learns how far its bytes were acknowledged.
         let acknowledges = segment.flags.contains(.ack)
         if fromClient {
-            let before = clientToServer.heldBytes
-            clientToServer.add(segment, frame: frame)
-            heldBytes += clientToServer.heldBytes - before
-            if acknowledges { serverToClient.acknowledge(segment.acknowledgmentNumber) }
+            let before = directions.clientToServer.heldBytes
+            directions.clientToServer.add(segment, frame: frame)
+            heldBytes += directions.clientToServer.heldBytes - before
+            if acknowledges { directions.serverToClient.acknowledge(segment.acknowledgmentNumber) }
         } else {
-            let before = serverToClient.heldBytes
-            serverToClient.add(segment, frame: frame)
-            heldBytes += serverToClient.heldBytes - before
-            if acknowledges { clientToServer.acknowledge(segment.acknowledgmentNumber) }
+            let before = directions.serverToClient.heldBytes
+            directions.serverToClient.add(segment, frame: frame)
+            heldBytes += directions.serverToClient.heldBytes - before
+            if acknowledges { directions.clientToServer.acknowledge(segment.acknowledgmentNumber) }
         }
-        if !retainedBytesReleased, segment.flags.contains(.rst) || (clientToServer.isComplete && serverToClient.isComplete) {
-            clientToServer.releaseRetainedBytes()
-            serverToClient.releaseRetainedBytes()
+        let bothComplete = directions.clientToServer.isComplete && directions.serverToClient.isComplete
+        if !retainedBytesReleased, segment.flags.contains(.rst) || bothComplete {
+            directions.clientToServer.releaseRetainedBytes()
+            directions.serverToClient.releaseRetainedBytes()
             heldBytes = measuredHeldBytes
             retainedBytesReleased = true
         }
+        if bothComplete, let sent = directions.clientToServer.closed(), let received = directions.serverToClient.closed() {
+            closedCursors = (sent.0, received.0)
+            closedPayloadSeen = directions.clientToServer.payloadSeen || directions.serverToClient.payloadSeen
+            summary = summarised(sent.1, received.1)
+            self.directions = nil
+        }
+    }
+
+    /// The last ACK of a closed conversation, without reopening it: to a
+    /// complete direction a bare ACK is one more segment, and what it
+    /// acknowledges is no longer held.
+    private func addPureAckWhileClosed(_ segment: TCPSegment, fromClient: Bool, frame: Int, summary: inout Conversation) {
+        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: nil)
+        summary.handshake = handshake
+        summary.lastFrame = lastFrame
+        summary.lastTimestamp = lastTimestamp
+        let truncated = segment.payloadTruncated ? 1 : 0
+        if fromClient {
+            summary.clientToServer.segments += 1
+            summary.clientToServer.truncatedSegments += truncated
+        } else {
+            summary.serverToClient.segments += 1
+            summary.serverToClient.truncatedSegments += truncated
+        }
+    }
+
+    /// Rebuilds the reassemblers of a closed conversation from its cursors
+    /// and the reports in its summary (which then gives them up, so that no
+    /// copy of their buffers is made).
+    private func reopen(from summary: inout Conversation) -> Directions {
+        guard let cursors = closedCursors else {
+            let fresh = Directions(clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context))
+            directions = fresh
+            return fresh
+        }
+        let reopened = Directions(
+            clientToServer: DirectionReassembler(reopening: cursors.clientToServer, report: summary.clientToServer, context: context),
+            serverToClient: DirectionReassembler(reopening: cursors.serverToClient, report: summary.serverToClient, context: context))
+        summary.clientToServer = StreamDirection()
+        summary.serverToClient = StreamDirection()
+        closedCursors = nil
+        directions = reopened
+        return reopened
     }
 
     /// Bytes this conversation holds that it could give up: retained
     /// (recently delivered) and out-of-order bytes of both directions.
     private(set) var heldBytes = 0
 
-    /// `heldBytes` counted afresh from both directions.
-    var measuredHeldBytes: Int { clientToServer.heldBytes + serverToClient.heldBytes }
+    /// `heldBytes` counted afresh from both directions (a closed conversation holds none).
+    var measuredHeldBytes: Int {
+        guard let directions else { return 0 }
+        return directions.clientToServer.heldBytes + directions.serverToClient.heldBytes
+    }
 
     /// Gives up the held bytes of a conversation that has gone quiet, to stay
     /// within the tracker's memory budget: waiting data is delivered past its
     /// holes (reported as gaps), and later retransmissions go unchecked.
     func releaseHeldBytes() {
-        clientToServer.releaseHeldBytes()
-        serverToClient.releaseHeldBytes()
+        guard let directions else { return }
+        directions.clientToServer.releaseHeldBytes()
+        directions.serverToClient.releaseHeldBytes()
         heldBytes = measuredHeldBytes
     }
 
-    func finish() -> Conversation {
+    /// Completes the tracker's summary of this conversation (a closed one's is complete already).
+    func finish(into summary: inout Conversation) {
+        guard let directions else { return }
+        summary = summarised(directions.clientToServer.finish(), directions.serverToClient.finish())
+        self.directions = nil
+    }
+
+    private func summarised(_ clientToServer: StreamDirection, _ serverToClient: StreamDirection) -> Conversation {
         Conversation(
             index: index,
             client: client,
@@ -127,8 +219,8 @@ final class ConversationState {
             lastFrame: lastFrame,
             firstTimestamp: firstTimestamp,
             lastTimestamp: lastTimestamp,
-            clientToServer: clientToServer.finish(),
-            serverToClient: serverToClient.finish(),
+            clientToServer: clientToServer,
+            serverToClient: serverToClient,
             handshakeAnomaly: handshakeAnomaly
         )
     }
@@ -146,7 +238,8 @@ final class ConversationState {
             && segment.destinationPort == client.port && segment.destination == client.address
     }
 
-    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int) {
+    /// `directions` is nil only for a bare ACK to a closed conversation.
+    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions?) {
         let flags = segment.flags
         switch (flags.contains(.syn), flags.contains(.ack), fromClient) {
         case (true, false, true):
@@ -173,7 +266,7 @@ final class ConversationState {
             handshake.synAckFrame = handshake.synAckFrame ?? frame
             serverInitialSequence = segment.sequenceNumber
             clientInitialSequence = clientInitialSequence ?? segment.acknowledgmentNumber &- 1
-            clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
+            directions?.clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
         case (false, true, true):
             guard handshake.ackFrame == nil, let serverInitialSequence,
                   segment.acknowledgmentNumber == serverInitialSequence &+ 1 else { return }

@@ -8,12 +8,18 @@ public import PacketDecoding
 /// total held over all conversations (`maxHeldBytes`).
 public final class ConversationTracker {
     private let limits: ReassemblyLimits
-    /// Owns the matchers that `needles` lends to every stream.
+    /// Owns the matchers that the context's needles lend to every stream.
     private let matchers: [NeedleMatcher]
-    private let needles: NeedleSet
+    /// Owns what every direction borrows: the limits and `needles`.
+    private let context: ReassemblyContext
     /// Maps needle positions in `matchers` back to the caller's indices (empty needles are dropped).
     private let needleIndices: [Int]
     private var conversations: [ConversationState] = []
+    /// What `finish` returns, one per conversation, by index: a closed
+    /// conversation's is complete, an open one's is filled in by `finish`.
+    /// Kept here rather than made at the end, so that the summaries and the
+    /// states of 35,000 conversations never all exist twice.
+    private var summaries: [Conversation] = []
     /// The latest conversation per endpoint pair; an older one on the same
     /// pair has been superseded by a new SYN.
     private var latestByEndpoints = ConversationTable()
@@ -36,9 +42,16 @@ public final class ConversationTracker {
         self.listeningPorts = listeningPorts
         let searched = needles.enumerated().filter { !$0.element.isEmpty }
         self.matchers = searched.map { NeedleMatcher(needle: $0.element) }
-        self.needles = NeedleSet(matchers)
+        self.context = ReassemblyContext(limits: limits, needles: NeedleSet(matchers))
         self.needleIndices = searched.map(\.offset)
+        // Room for every conversation the limits allow (up to 100,000, 52 MB
+        // of address space), so that the summaries are never copied as they
+        // grow: only the pages written become memory, and a doubling copy
+        // held both the old and the new array at once (16 MB at 36,000).
+        summaries.reserveCapacity(min(limits.maxConversations, Self.reservedSummaries))
     }
+
+    private static let reservedSummaries = 100_000
 
     /// - Parameters:
     ///   - frame: 1-based frame number, as Wireshark counts it.
@@ -56,15 +69,16 @@ public final class ConversationTracker {
             }
             let started = ConversationState(
                 index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
-                limits: limits, needles: needles, listeningPorts: listeningPorts
+                context: Unmanaged.passUnretained(context), listeningPorts: listeningPorts
             )
             conversations.append(started)
+            summaries.append(started.emptySummary)
             conversation = Unmanaged.passUnretained(started)
             latestByEndpoints.set(conversation, for: segment, hash: hash)
         }
         let change = conversation._withUnsafeGuaranteedRef { state in
             let heldBefore = state.heldBytes
-            state.add(segment, frame: frame, timestamp: timestamp)
+            state.add(segment, frame: frame, timestamp: timestamp, summary: &summaries[state.index])
             return state.heldBytes - heldBefore
         }
         heldBytes += change
@@ -91,19 +105,16 @@ public final class ConversationTracker {
     /// empty afterwards.
     public func finish() -> [Conversation] {
         latestByEndpoints.removeAll()
-        var finished: [Conversation] = []
-        finished.reserveCapacity(conversations.count)
-        // Each state is freed as soon as its summary is made, so the two
-        // never all exist at once (100,000 conversations: 50 MB less).
+        // Each state is freed as soon as its summary is complete.
         conversations.reverse()
         while let state = conversations.popLast() {
-            var conversation = state.finish()
-            conversation.clientToServer.matches = conversation.clientToServer.matches.map(restoringNeedleIndex)
-            conversation.serverToClient.matches = conversation.serverToClient.matches.map(restoringNeedleIndex)
-            finished.append(conversation)
+            state.finish(into: &summaries[state.index])
+            summaries[state.index].clientToServer.matches = summaries[state.index].clientToServer.matches.map(restoringNeedleIndex)
+            summaries[state.index].serverToClient.matches = summaries[state.index].serverToClient.matches.map(restoringNeedleIndex)
         }
         heldBytes = 0
-        return finished
+        defer { summaries = [] }
+        return summaries
     }
 
     /// The held bytes counted afresh from every conversation, to check the running sum.

@@ -12,16 +12,14 @@ struct DirectionReassembler {
     /// that the ring still holds a match's whole leading excerpt.
     static let scanPieceLength = 4096
 
-    private let limits: ReassemblyLimits
+    /// Borrowed from the tracker, which owns it.
+    private let context: Unmanaged<ReassemblyContext>
     /// Sequence number of the next expected byte; nil until the first SYN, data or FIN.
     private var nextSequence: UInt32?
     /// Stream offset of the next expected byte.
     private var nextOffset = 0
     private var buffer = OutOfOrderBuffer()
     private var recent: RecentBytes
-    /// Delivered bytes kept however far the receiver has acknowledged: a
-    /// match's excerpt reaches back over the needle and its context.
-    private let excerptReach: Int
     private var search: StreamSearch
     /// Stream offset of the FIN, the end of the stream.
     private var finOffset: Int?
@@ -30,17 +28,49 @@ struct DirectionReassembler {
     private var prefixBytesAtOwnOffset: Int?
     private var report = StreamDirection()
 
-    init(limits: ReassemblyLimits, needles: NeedleSet) {
-        self.limits = limits
-        let longestNeedle = needles.longestNeedle
-        let excerptNeeds = needles.isEmpty ? 0 : Self.scanPieceLength + longestNeedle + limits.excerptContext
-        self.recent = RecentBytes(capacity: max(limits.retainedBytes, excerptNeeds))
-        self.excerptReach = needles.isEmpty ? 0 : longestNeedle + limits.excerptContext
+    init(context: Unmanaged<ReassemblyContext>) {
+        self.context = context
+        let (limits, needles, recentCapacity) = context._withUnsafeGuaranteedRef { ($0.limits, $0.needles, $0.recentCapacity) }
+        self.recent = RecentBytes(capacity: recentCapacity)
         self.search = StreamSearch(
             needles: needles,
             excerptContext: limits.excerptContext,
             maxReported: limits.maxReportedEvents
         )
+    }
+
+    /// Where a closed direction stands, all it needs besides its report to
+    /// take more segments exactly as if it had never been closed.
+    struct Cursors {
+        var nextSequence: UInt32?
+        var nextOffset: Int
+        var finOffset: Int?
+        var prefixBytesAtOwnOffset: Int?
+    }
+
+    /// The cursors and the finished report, when nothing else the direction
+    /// holds matters any more: every byte up to its FIN delivered, no bytes
+    /// held or retained, no needle partly matched and no excerpt waiting.
+    /// Nil otherwise.
+    func closed() -> (Cursors, StreamDirection)? {
+        guard isComplete, recent.heldBytes == 0, search.isIdle else { return nil }
+        var finished = report
+        finished.matches = search.matches
+        finished.matchCount = search.matchCount
+        return (Cursors(nextSequence: nextSequence, nextOffset: nextOffset, finOffset: finOffset,
+                        prefixBytesAtOwnOffset: prefixBytesAtOwnOffset), finished)
+    }
+
+    /// The direction `closed()` gave `cursors` and `report` for, as it was.
+    init(reopening cursors: Cursors, report: StreamDirection, context: Unmanaged<ReassemblyContext>) {
+        self.init(context: context)
+        nextSequence = cursors.nextSequence
+        nextOffset = cursors.nextOffset
+        finOffset = cursors.finOffset
+        prefixBytesAtOwnOffset = cursors.prefixBytesAtOwnOffset
+        recent.reset(at: cursors.nextOffset)
+        search.restore(matches: report.matches, matchCount: report.matchCount)
+        self.report = report
     }
 
     /// Both a FIN and everything before it arrived: nothing more is expected.
@@ -93,7 +123,7 @@ struct DirectionReassembler {
         guard let nextSequence else { return }
         let acknowledgedOffset = nextOffset + min(0, SequenceNumber.distance(from: nextSequence, to: ack))
         if acknowledgedOffset > recent.startOffset {
-            recent.trim(before: acknowledgedOffset, keeping: excerptReach)
+            recent.trim(before: acknowledgedOffset, keeping: context._withUnsafeGuaranteedRef(\.excerptReach))
         }
     }
 
@@ -257,6 +287,8 @@ struct DirectionReassembler {
             report.overlaps.append(overlap)
         }
     }
+
+    private var limits: ReassemblyLimits { context._withUnsafeGuaranteedRef(\.limits) }
 
     private mutating func advance(by length: Int) {
         nextOffset += length

@@ -103,6 +103,18 @@ struct StreamSearch {
         }
     }
 
+    /// No needle is partly matched and no excerpt waits for more bytes: a
+    /// fresh search with the same matches would go on exactly as this one.
+    var isIdle: Bool {
+        firstState == 0 && otherStates.allSatisfy { $0 == 0 } && pendingExcerpts.isEmpty
+    }
+
+    /// Takes the matches of a closed direction that is reopened (see `isIdle`).
+    mutating func restore(matches: [Match], matchCount: Int) {
+        self.matches = matches
+        self.matchCount = matchCount
+    }
+
     /// After a gap no needle can continue across the missing bytes.
     mutating func restart() {
         firstState = 0

@@ -55,7 +55,7 @@ struct Inspect: ParsableCommand {
             print()
         } else {
             // A handed-in capture's comments and names are the student's text.
-            print(VisibleText.escape(inspection.text, keepingLineBreaks: true))
+            inspection.writeText { FileHandle.standardOutput.write(Data(VisibleText.escape($0, keepingLineBreaks: true).utf8)) }
         }
     }
 

@@ -4,9 +4,9 @@
  * with zero MAC addresses (what Linux `lo` gives), IPv4, TCP headers with the
  * timestamp option as Linux sends them.
  *
- *   make-bench-capture OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW]]
+ *   make-bench-capture OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW | web]]
  *
- * The traffic: up to 256 flows open at once, each a handshake, 20 to
+ * The traffic ("long" profile): up to 256 flows open at once, each a handshake, 20 to
  * LONGEST_FLOW (default 400) data
  * segments of 1-1448 bytes (mostly client to server, with server replies and
  * pure ACKs), then FIN/ACK both ways; one flow in ten is never closed. About
@@ -14,6 +14,14 @@
  * segment in a hundred is retransmitted and one in a hundred arrives after
  * its successor. Payload bytes are lowercase letters, spaces and newlines,
  * so a USERNAME holding a digit or capital never appears by chance.
+ *
+ * With "web" instead of LONGEST_FLOW, the "short" profile: what a capture
+ * left running beside a local web app holds, tens of thousands of short
+ * conversations (about 5.6 KB of file each), at most 8 open at once. Each is
+ * a handshake, a request of 200-800 bytes (the USERNAME split across two
+ * segments in about one in ten), the server's ACK, a response of 2-6 KB in
+ * up to 1448-byte segments with the client's ACKs, and FIN/ACK both ways;
+ * about one response segment in a hundred is retransmitted.
  *
  * Prints, on stdout: "flows F packets P bytes B username-flows U".
  */
@@ -105,6 +113,10 @@ static void emit(uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport, uin
 
 static uint64_t flows_started, username_flows;
 static uint32_t longest_flow = 400;
+static int web_profile;
+/* Flows open at once: ACTIVE, or WEB_ACTIVE for the web profile. */
+#define WEB_ACTIVE 8
+static int active = ACTIVE;
 
 static void start(struct flow *f) {
     memset(f, 0, sizeof *f);
@@ -114,8 +126,10 @@ static void start(struct flow *f) {
     f->server_port = (uint16_t)(50000 + (flows_started / 28000) % 10000);
     f->client_seq = (uint32_t)next_random();
     f->server_seq = (uint32_t)next_random();
-    f->remaining = 20 + (int)below(longest_flow - 20);
-    f->username_at = below(10) == 0 ? (int)below((uint32_t)f->remaining - 1) : -1;
+    f->server_port = web_profile ? 8000 : f->server_port;
+    f->remaining = web_profile ? 2000 + (int)below(4000) : 20 + (int)below(longest_flow - 20);
+    f->username_at = web_profile ? (below(10) == 0 ? 0 : -1)
+                   : below(10) == 0 ? (int)below((uint32_t)f->remaining - 1) : -1;
     f->never_closed = below(10) == 0;
     f->live = 1;
     flows_started++;
@@ -196,15 +210,62 @@ static void step(struct flow *f, const char *username) {
     }
 }
 
+/* The web profile: request, ACK, response, FIN/ACK both ways. `remaining`
+ * counts the response bytes still to send; state 3 is the request, 5 the
+ * response, 4 the close (shared with `step`). */
+static void step_web(struct flow *f, const char *username) {
+    static unsigned char piece[MAX_PAYLOAD];
+    if (f->state < 3 || f->state == 4) {
+        step(f, username);
+        return;
+    }
+    const unsigned char *payload = filler + below(FILLER_SIZE);
+    if (f->state == 3) {
+        size_t length = 200 + below(600);
+        if (f->username_at == 0) {
+            size_t name_length = strlen(username), half = name_length / 2;
+            memcpy(piece, payload, length);
+            memcpy(piece + length, username, half);
+            client_data(f, piece, length + half);
+            f->client_seq += (uint32_t)(length + half);
+            memcpy(piece, username + half, name_length - half);
+            memcpy(piece + name_length - half, payload, 20);
+            client_data(f, piece, name_length - half + 20);
+            f->client_seq += (uint32_t)(name_length - half + 20);
+            username_flows++;
+        } else {
+            client_data(f, payload, length);
+            f->client_seq += (uint32_t)length;
+        }
+        emit(f->server_ip, f->client_ip, f->server_port, f->client_port, f->server_seq, f->client_seq, ACK, NULL, 0);
+        f->state = 5;
+        return;
+    }
+    size_t length = (size_t)f->remaining < MAX_PAYLOAD ? (size_t)f->remaining : MAX_PAYLOAD;
+    emit(f->server_ip, f->client_ip, f->server_port, f->client_port, f->server_seq, f->client_seq, ACK | PSH, payload, length);
+    if (below(100) == 0) {
+        emit(f->server_ip, f->client_ip, f->server_port, f->client_port, f->server_seq, f->client_seq, ACK | PSH, payload, length);
+    }
+    f->server_seq += (uint32_t)length;
+    f->remaining -= (int)length;
+    emit(f->client_ip, f->server_ip, f->client_port, f->server_port, f->client_seq, f->server_seq, ACK, NULL, 0);
+    if (f->remaining == 0) f->state = 4;
+}
+
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW]]\n", argv[0]);
+        fprintf(stderr, "usage: %s OUT.pcap MEGABYTES USERNAME [SEED [LONGEST_FLOW | web]]\n", argv[0]);
         return 2;
     }
     uint64_t target = (uint64_t)strtoull(argv[2], NULL, 10) << 20;
     const char *username = argv[3];
     if (argc > 4) rng_state ^= strtoull(argv[4], NULL, 10) * 0x9E3779B97F4A7C15ULL;
-    if (argc > 5) longest_flow = (uint32_t)strtoul(argv[5], NULL, 10);
+    if (argc > 5 && strcmp(argv[5], "web") == 0) {
+        web_profile = 1;
+        active = WEB_ACTIVE;
+    } else if (argc > 5) {
+        longest_flow = (uint32_t)strtoul(argv[5], NULL, 10);
+    }
     if (longest_flow < 22) longest_flow = 22;
     out = fopen(argv[1], "wb");
     if (!out) { perror(argv[1]); return 1; }
@@ -216,10 +277,10 @@ int main(int argc, char **argv) {
     fwrite(header, sizeof header, 1, out);
     bytes_written = sizeof header;
     static struct flow flows[ACTIVE];
-    for (int i = 0; i < ACTIVE; i++) start(&flows[i]);
+    for (int i = 0; i < active; i++) start(&flows[i]);
     while (bytes_written < target) {
-        struct flow *f = &flows[below(ACTIVE)];
-        step(f, username);
+        struct flow *f = &flows[below((uint32_t)active)];
+        if (web_profile) step_web(f, username); else step(f, username);
         if (!f->live) start(f);
     }
     /* Flows still open at the end stay open, as in a capture stopped mid-way. */
