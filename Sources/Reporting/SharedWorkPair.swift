@@ -13,3 +13,26 @@ public struct SharedWorkPair: Codable, Sendable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension SharedWorkPair {
+    /// `Checks.CheckID.captureOriginality`; Reporting cannot see the Checks module.
+    static let checkID = "capture-originality"
+
+    /// The pairs as the reports' `capture-originality` evidence records them
+    /// (each pair in both students' reports), for the views, which have only the reports.
+    public static func pairs(in reports: [StudentReport]) -> [SharedWorkPair] {
+        var byStudents: [[String]: [String]] = [:]
+        for report in reports {
+            guard let check = report.checks.first(where: { $0.id == checkID }),
+                  case .array(let classmates)? = check.evidence["classmates"] else { continue }
+            for classmate in classmates {
+                guard case .string(let other)? = classmate["student"], case .array(let shared)? = classmate["shared"] else { continue }
+                let students = [report.student, other].sorted()
+                guard byStudents[students] == nil else { continue }
+                byStudents[students] = shared.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            }
+        }
+        return byStudents.map { SharedWorkPair(students: $0.key, evidence: $0.value) }
+            .sorted { $0.students.lexicographicallyPrecedes($1.students) }
+    }
+}

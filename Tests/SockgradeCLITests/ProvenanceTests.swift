@@ -58,9 +58,19 @@ struct ProvenanceTests {
     @Test func oneRunFlagsTheCraftedAndTheBorrowedCapture() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Sockgrade.run(["grade", Self.fixtures.path, "--rubric", "rubric/socket-lab.yaml", "--out", out.path])
+        let html = out.appendingPathComponent("index.html"), markdown = out.appendingPathComponent("summary.md")
+        let result = try Sockgrade.run([
+            "grade", Self.fixtures.path, "--rubric", "rubric/socket-lab.yaml", "--out", out.path,
+            "--html", html.path, "--markdown", markdown.path,
+        ])
         #expect(result.status == 0, "\(result.standardError)")
         try Self.expectFindings(in: out)
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("<h2>Possible shared work</h2>"))
+        #expect(page.contains("<tr><td>oscar, pablo</td><td><ul><li>oscar&#39;s capture.pcap and pablo&#39;s capture.pcap are the same file") || page.contains("<tr><td>oscar, pablo</td><td><ul><li>oscar's capture.pcap"), "\(page)")
+        let summary = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(summary.contains("### Possible shared work"))
+        #expect(summary.contains("| oscar, pablo | oscar's capture.pcap and pablo's capture.pcap are the same file"), "\(summary)")
     }
 
     /// A shard sees only part of the class; `merge` runs the class-level pass on the whole.
