@@ -43,7 +43,12 @@ package struct CaptureOriginalityCheck {
             report.checks.contains { $0.id == CheckID.captureConsistency && $0.status == .passed }
         }.map(\.student))
         var results: [String: CheckResult] = [:]
+        let compared = reports.filter { Self.capture($0) != nil }.count
         for report in reports {
+            guard compared >= 2 else {
+                results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no classmate's capture was graded with this one to compare it with.")
+                continue
+            }
             guard Self.capture(report) != nil else {
                 results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no readable capture to compare with the class's.")
                 continue
@@ -61,7 +66,7 @@ package struct CaptureOriginalityCheck {
             if mine.isEmpty {
                 let source = involved.isEmpty ? "" : " Noted: \(involved.flatMap(\.evidence).joined(separator: "; ")); this capture agrees with this student's own run, the classmate's does not."
                 results[report.student] = Finding.passed(
-                    CheckID.captureOriginality, "No classmate's capture shares this file, its connections or its username (\(reports.count - 1) compared).\(source)", evidence: evidence)
+                    CheckID.captureOriginality, "No classmate's capture shares this file, its connections or its username (\(compared - 1) compared).\(source)", evidence: evidence)
             } else {
                 results[report.student] = Finding.failed(
                     CheckID.captureOriginality,

@@ -38,7 +38,7 @@ struct CIAndGradescopeTests {
         #expect(results["score"] as? Double == 1.2)
         let tests = try #require(results["tests"] as? [[String: Any]])
         // Every rubric check, the 0-point ones included (erin handed in no screenshots or credit).
-        #expect(tests.count == 10)
+        #expect(tests.count == 12)
         #expect(tests.filter { $0["status"] as? String == "failed" }.count == 6)
         #expect(tests.filter { $0["status"] as? String == "failed" && ($0["max_score"] as? Double ?? 0) > 0 }.count == 2)
         #expect(tests.contains { ($0["output"] as? String)?.contains("LISTEN") == true })
@@ -119,7 +119,7 @@ struct CIAndGradescopeTests {
         let results = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
         #expect(results["score"] as? Double == 1.2)
-        #expect((results["tests"] as? [Any])?.count == 10)
+        #expect((results["tests"] as? [Any])?.count == 12)
         #expect((results["output"] as? String)?.contains("for username 'erin'") == true)
 
         environment["SOCKGRADE"] = "/nonexistent/sockgrade"
