@@ -9,16 +9,24 @@ public struct TimestampSpacing: Sendable, Equatable {
     public private(set) var allGapsEqual = true
     /// Every timestamp so far is a whole number of milliseconds.
     public private(set) var allWholeMilliseconds = true
-    private var previous: Double?
+    private var previous: Int64?
 
     public init() {}
 
     mutating func add(_ timestamp: Double) {
-        let micros = Int64((timestamp * 1_000_000).rounded())
+        // A damaged or hostile file can hold any 64-bit stamp: one past what
+        // microseconds in an Int64 can hold says nothing, and must not trap.
+        guard let micros = Self.microseconds(timestamp) else {
+            allGapsEqual = false
+            allWholeMilliseconds = false
+            previous = nil
+            return
+        }
         if micros % 1000 != 0 { allWholeMilliseconds = false }
-        defer { previous = timestamp }
+        defer { previous = micros }
         guard let previous else { return }
-        let gap = micros - Int64((previous * 1_000_000).rounded())
+        let (gap, overflow) = micros.subtractingReportingOverflow(previous)
+        if overflow { allGapsEqual = false }
         gaps += 1
         if gaps == 1 {
             commonGapMicroseconds = gap
@@ -26,6 +34,12 @@ public struct TimestampSpacing: Sendable, Equatable {
             allGapsEqual = false
             commonGapMicroseconds = nil
         }
+    }
+
+    private static func microseconds(_ timestamp: Double) -> Int64? {
+        let scaled = (timestamp * 1_000_000).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e18 else { return nil }
+        return Int64(scaled)
     }
 
     /// At least `minimumGaps` gaps and all of them equal, or every stamp on
