@@ -35,9 +35,11 @@ public struct StudentGrader: Sendable {
         if !mode.isRoot {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
-        var results = CaptureFileCheck(
+        let captureCheck = CaptureFileCheck(
             folder: submission.folder, username: submission.username,
-            budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation)).run()
+            budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation))
+        let handedIn = captureCheck.read()
+        var results = captureCheck.run(handedIn)
         if cancellation.isCancelled { return nil }
         let found = ProgramLocator.locate(in: submission.folder, defaults: programDefaults)
         let server = found[.server].flatMap(\.program)
@@ -45,10 +47,12 @@ public struct StudentGrader: Sendable {
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
         var listeningPort: UInt16?
+        var liveRun: LiveObservations?
         if let server {
             let observed = live.run(submission, server: server, client: client, slot: slot, cancellation: cancellation)
             if cancellation.isCancelled { return nil }
             runs = observed.runs
+            liveRun = observed
             listeningPort = observed.listening?.row.local.port
             if observed.listening != nil {
                 sockets = SocketSnapshots(
@@ -68,6 +72,7 @@ public struct StudentGrader: Sendable {
             ]
         }
         results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
+        results.append(CaptureConsistencyCheck(captures: handedIn.hashed(in: submission.folder), observed: liveRun).run())
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,

@@ -67,6 +67,20 @@ checks:
     title: Port above 59000
     points: 0
     description: The server listened on a port above 59000, as the hand-out asks.
+  # Provenance (issue 16): reasons for a TA to look, never a verdict; 0 points
+  # unless the instructor gives some (or a negative value as a penalty).
+  - id: capture-consistency
+    title: Capture agrees with the run
+    points: 0
+    description: >-
+      The handed-in capture shows the server port and client bytes of the student's own
+      programs, and no mark of a capture written by a script.
+  - id: capture-originality
+    title: Capture is the student's own
+    points: 0
+    description: >-
+      No classmate handed in the same capture file, the same connection, or a capture
+      carrying the student's username.
 limits:             # seconds unless said; all optional with these defaults
   build_seconds: 60         # per build step (compiling the server, the client)
   server_ready_seconds: 5   # from starting the server until it must be listening

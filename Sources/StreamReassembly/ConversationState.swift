@@ -129,7 +129,9 @@ final class ConversationState {
             lastTimestamp: lastTimestamp,
             clientToServer: clientToServer.finish(),
             serverToClient: serverToClient.finish(),
-            handshakeAnomaly: handshakeAnomaly
+            handshakeAnomaly: handshakeAnomaly,
+            clientInitialSequence: clientInitialSequence,
+            serverInitialSequence: serverInitialSequence
         )
     }
 

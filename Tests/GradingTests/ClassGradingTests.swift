@@ -24,14 +24,17 @@ struct ClassGradingTests {
         "grace": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
         "heidi": statuses(.passed, .passed, .passed, .failed, .passed),
         "ivan": all(.passed),
-        "judy": statuses(.passed, .passed, .passed, .passed, .failed),
+        // judy's capture is of alice's programs: both provenance checks flag her, not alice.
+        "judy": statuses(.passed, .passed, .passed, .passed, .failed, provenance: .failed),
         "kim": statuses(.passed, .passed, .passed, .failed, .skipped),
     ]
 
     static func statuses(
         _ listening: CheckStatus, _ established: CheckStatus, _ sent: CheckStatus, _ file: CheckStatus, _ captured: CheckStatus,
-        screenshots: Screenshots = .none
+        screenshots: Screenshots = .none, provenance: CheckStatus? = nil
     ) -> [String: CheckStatus] {
+        // No readable capture (frank's is a picture): nothing to compare.
+        let compared = provenance ?? (file == .failed && captured == .skipped ? .skipped : .passed)
         let live: [String: CheckStatus] = [
             CheckID.serverListening: listening, CheckID.clientEstablished: established,
             CheckID.usernameSent: sent, CheckID.captureFile: file, CheckID.captureUsername: captured,
@@ -48,6 +51,8 @@ struct ClassGradingTests {
             CheckID.screenshotEstablished: rows,
             CheckID.attribution: .failed,
             CheckID.portChoice: ran ? .passed : .skipped,
+            CheckID.captureConsistency: compared,
+            CheckID.captureOriginality: compared,
         ]) { $1 }
     }
 
@@ -82,6 +87,11 @@ struct ClassGradingTests {
             #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("\(report.student).json").path))
             #expect(!report.notes.contains { $0.contains("outlived the sandbox") }, "\(report.student): \(report.notes)")
         }
+        let judy = try #require(reports.first { $0.student == "judy" }?.checks.first { $0.id == CheckID.captureOriginality })
+        #expect(judy.message.contains("judy's capture carries alice's username 'alice'"), "\(judy.message)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.url.appendingPathComponent("summary.json"))) as? [String: Any]
+        let shared = try #require(summary?["shared_work"] as? [[String: Any]])
+        #expect(shared.map { $0["students"] as? [String] ?? [] } == [["alice", "judy"]])
         let csv = try String(contentsOf: output.url.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 12)
         #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("summary.json").path))

@@ -4,16 +4,20 @@ import Testing
 
 @Suite("Loading rubrics")
 struct RubricLoadingTests {
-    @Test("the default rubric has five checks of 0.4 making 2.0, and five of 0 points")
+    @Test("the default rubric has five checks of 0.4 making 2.0, and the rest of 0 points")
     func defaultRubric() throws {
         let path = RubricFixtures.defaultRubricPath
-        let deliverables: Set<String> = ["screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice"]
+        let deliverables: Set<String> = [
+            "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
+            "capture-consistency", "capture-originality",
+        ]
         let rubric = try Rubric.load(from: path, knownCheckIDs: RubricFixtures.knownCheckIDs.union(deliverables))
 
         #expect(rubric.name == "Socket programming lab")
         #expect(rubric.checks.map(\.id) == [
             "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
             "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
+            "capture-consistency", "capture-originality",
         ])
         #expect(rubric.checks.prefix(5).allSatisfy { $0.points == 0.4 })
         #expect(rubric.checks.dropFirst(5).allSatisfy { $0.points == 0 })
