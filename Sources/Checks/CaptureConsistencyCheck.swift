@@ -12,19 +12,43 @@ import PacketDecoding
 /// numbers, evenly spaced timestamps)? A flag is a reason for a TA to look,
 /// not a verdict: the check is worth 0 points unless the rubric says otherwise.
 package struct CaptureConsistencyCheck {
-    /// The handed-in captures that could be read, with each file's SHA-256.
-    package var captures: [(file: String, analysis: CaptureAnalysis, sha256: String)]
+    /// One handed-in capture that could be read, with what provenance needs
+    /// beyond its packets: the file's SHA-256 and its pcapng section options.
+    package struct Capture: Sendable {
+        package var file: String
+        package var analysis: CaptureAnalysis
+        package var sha256: String
+        package var section: PcapngSectionOptions?
+
+        package init(file: String, analysis: CaptureAnalysis, sha256: String, section: PcapngSectionOptions? = nil) {
+            self.file = file
+            self.analysis = analysis
+            self.sha256 = sha256
+            self.section = section
+        }
+    }
+
+    package var captures: [Capture]
     /// The live run; nil when the server was never run.
     package var observed: LiveObservations?
+    /// When the hand-out was published (rubric `provenance: published`).
+    package var published: Date?
+    /// When the student handed the work in, when the LMS says.
+    package var submitted: Date?
 
-    package init(captures: [(file: String, analysis: CaptureAnalysis, sha256: String)], observed: LiveObservations?) {
+    package init(captures: [Capture], observed: LiveObservations?, published: Date? = nil, submitted: Date? = nil) {
         self.captures = captures
         self.observed = observed
+        self.published = published
+        self.submitted = submitted
     }
 
     /// Below this an initial sequence number is one a person chose (0, 1, 1000):
     /// a stack picks one of 2³² at random, so an honest capture lands here once in 65,536.
     package static let textbookSequenceLimit: UInt32 = 65_536
+    /// A capture's last packet may be this long after the LMS's submission
+    /// time before it is a sign: clocks of students' machines drift.
+    package static let clockSlackSeconds: Double = 3600
 
     package func run() -> CheckResult {
         guard !captures.isEmpty else {
@@ -34,7 +58,7 @@ package struct CaptureConsistencyCheck {
         var signs: [String] = []
         var notes: [String] = []
         for capture in captures {
-            signs += craftedSigns(capture.file, capture.analysis)
+            signs += craftedSigns(capture.file, capture.analysis) + sectionSigns(capture) + dateSigns(capture.file, capture.analysis)
         }
         if let live {
             let compared = compare(live)
@@ -44,8 +68,9 @@ package struct CaptureConsistencyCheck {
             notes.append("the server never listened in the live run, so the capture could only be checked on its own")
         }
         let evidence = CaptureConsistencyEvidence(
-            files: captures.map { CaptureConsistencyEvidence.File($0.file, $0.analysis, sha256: $0.sha256) },
+            files: captures.map { CaptureConsistencyEvidence.File($0.file, $0.analysis, sha256: $0.sha256, section: $0.section) },
             livePort: live?.port, liveClientSent: live.map { StreamEvidence.quote($0.clientSent) },
+            liveFamily: live?.family, liveTeardown: live?.teardown,
             signs: signs, notes: notes)
         let noted = notes.isEmpty ? "" : " Noted: \(notes.joined(separator: "; "))."
         if signs.isEmpty {
@@ -63,6 +88,8 @@ package struct CaptureConsistencyCheck {
         var addresses: ServerAddresses
         var clientSent: [UInt8]
         var teardown: String?
+        /// "IPv4" or "IPv6", of the connection the live client made.
+        var family: String?
     }
 
     private func liveFacts() -> LiveFacts? {
@@ -72,7 +99,7 @@ package struct CaptureConsistencyCheck {
         }
         return LiveFacts(
             port: port, addresses: observed.serverAddresses, clientSent: toServer?.clientToServer.prefix ?? [],
-            teardown: toServer.map(Self.teardown))
+            teardown: toServer.map(Self.teardown), family: toServer.map { Self.family($0.server) })
     }
 
     private func compare(_ live: LiveFacts) -> (signs: [String], notes: [String]) {
@@ -98,6 +125,14 @@ package struct CaptureConsistencyCheck {
             if !sentByCapture.isEmpty && !agree {
                 signs.append("the capture's client sent \(StreamEvidence.quote(sentByCapture[0], limit: 40)), but the student's client sent \(StreamEvidence.quote(live.clientSent, limit: 40)) in the live run")
             }
+        }
+        if let liveFamily = live.family, let captured = onPort.first.map({ Self.family($0.1.server) }), captured != liveFamily {
+            notes.append("the captured connection is \(captured), the live one \(liveFamily) (\"localhost\" is ::1 on some machines)")
+        }
+        if let shown = onPort.first?.1, !shown.handshake.complete {
+            notes.append("the capture does not hold the whole handshake of stream \(shown.index), so its shape cannot be compared")
+        } else if let odd = onPort.first?.1.handshakeAnomaly {
+            notes.append("the captured handshake is unusual: \(odd)")
         }
         if let liveEnd = live.teardown, let captured = onPort.first.map({ Self.teardown($0.1) }), captured != liveEnd,
            captured != "no FIN or RST" {
@@ -129,13 +164,56 @@ package struct CaptureConsistencyCheck {
         return signs
     }
 
+    /// Two pcapng options that name different operating systems, or a link
+    /// type the named system's tools do not write.
+    private func sectionSigns(_ capture: Capture) -> [String] {
+        guard let section = capture.section else { return [] }
+        var signs: [String] = []
+        let osFamily = section.os.flatMap(PcapngSectionOptions.Family.named)
+        let appFamily = section.application.flatMap(PcapngSectionOptions.Family.named)
+        if let osFamily, let appFamily, osFamily != appFamily, let os = section.os, let app = section.application {
+            signs.append("\(capture.file): its pcapng section says shb_os \(StreamEvidence.quote(Array(os.utf8), limit: 60)) (\(osFamily.rawValue)) but shb_userappl \(StreamEvidence.quote(Array(app.utf8), limit: 60)) (\(appFamily.rawValue)), which one program does not write")
+        }
+        if let family = osFamily ?? appFamily {
+            let foreign = capture.analysis.linkTypes.filter { !family.linkTypes.contains($0) }
+            if !foreign.isEmpty {
+                signs.append("\(capture.file): link type \(foreign.joined(separator: ", ")), which capture tools on \(family.rawValue) (the system its pcapng section names) do not write")
+            }
+        }
+        return signs
+    }
+
+    /// Packets from before the hand-out was published, or from well after the
+    /// work was handed in.
+    private func dateSigns(_ file: String, _ analysis: CaptureAnalysis) -> [String] {
+        var signs: [String] = []
+        if let published, let first = analysis.firstTimestamp, first < published.timeIntervalSince1970 {
+            signs.append("\(file): its first packet is from \(Self.day(first)), before the hand-out was published (\(Self.day(published.timeIntervalSince1970)))")
+        }
+        if let submitted, let last = analysis.lastTimestamp, last > submitted.timeIntervalSince1970 + Self.clockSlackSeconds {
+            signs.append("\(file): its last packet is from \(Self.day(last)), after the work was handed in (\(Self.day(submitted.timeIntervalSince1970)))")
+        }
+        return signs
+    }
+
+    private static func day(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "an impossible time" }
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return format.string(from: Date(timeIntervalSince1970: seconds)) + " UTC"
+    }
+
+    static func family(_ endpoint: Endpoint) -> String {
+        isIPv6(endpoint) ? "IPv6" : "IPv4"
+    }
+
     private static func isIPv6(_ endpoint: Endpoint) -> Bool {
         if case .v6(_, _) = endpoint.address { return true }
         return false
     }
 
     /// "FIN", "RST" or "no FIN or RST".
-    private static func teardown(_ conversation: Conversation) -> String {
+    static func teardown(_ conversation: Conversation) -> String {
         conversation.resetSeen ? "RST" : conversation.finSeen ? "FIN" : "no FIN or RST"
     }
 

@@ -1,12 +1,13 @@
 import Foundation
 import Reporting
 
-/// The class-level pass: compares every student's handed-in capture with
-/// every classmate's, from the `capture-consistency` evidence in their
-/// reports, so one run and `sockgrade merge` of shards decide alike.
-/// Identical files, the same TCP connection (both initial sequence numbers),
-/// or a classmate's username sent instead of one's own are reasons for a TA
-/// to look; none of them proves who copied whom.
+/// The class-level pass: compares every student's handed-in capture and
+/// screenshots with every classmate's, from the `capture-consistency` and
+/// `screenshot-consistency` evidence in their reports, so one run and
+/// `sockgrade merge` of shards decide alike. Identical files, the same TCP
+/// connection (both initial sequence numbers), a classmate's username sent
+/// instead of one's own, or screenshots OCR reads alike row for row are
+/// reasons for a TA to look; none of them proves who copied whom.
 package struct CaptureOriginalityCheck {
     package var reports: [StudentReport]
 
@@ -20,70 +21,125 @@ package struct CaptureOriginalityCheck {
         var evidence: CaptureConsistencyEvidence
     }
 
-    /// Each pair of students sharing something, sorted by names.
-    package func pairs() -> [SharedWorkPair] {
-        let captures = reports.compactMap(Self.capture)
-        var pairs: [SharedWorkPair] = []
-        for (index, first) in captures.enumerated() {
-            for second in captures[(index + 1)...] {
-                let evidence = Self.shared(first, second)
-                if !evidence.isEmpty {
-                    pairs.append(SharedWorkPair(students: [first.student, second.student].sorted(), evidence: evidence))
-                }
-            }
-        }
-        return pairs.sorted { $0.students.lexicographicallyPrecedes($1.students) }
+    /// What two students share: sentences about their captures, and about
+    /// their screenshots, kept apart because each has its own likely source.
+    private struct Shared {
+        var students: [String]
+        var captures: [String]
+        var screenshots: [String]
+        var all: [String] { captures + screenshots }
     }
 
-    /// Every report with its `capture-originality` result put in (replacing
-    /// an earlier one); the caller rescores them with the rubric.
+    private func shared() -> [Shared] {
+        let captures = Dictionary(uniqueKeysWithValues: reports.compactMap { report in Self.capture(report).map { (report.student, $0) } })
+        let screenshots = Dictionary(uniqueKeysWithValues: reports.compactMap { report in Self.screenshots(report).map { (report.student, $0) } })
+        var found: [Shared] = []
+        for (index, first) in reports.enumerated() {
+            for second in reports[(index + 1)...] {
+                var pair = Shared(students: [first.student, second.student].sorted(), captures: [], screenshots: [])
+                if let a = captures[first.student], let b = captures[second.student] { pair.captures = Self.shared(a, b) }
+                if let a = screenshots[first.student], let b = screenshots[second.student] {
+                    pair.screenshots = Self.sameScreenshots(first.student, a, second.student, b)
+                }
+                if !pair.all.isEmpty { found.append(pair) }
+            }
+        }
+        return found.sorted { $0.students.lexicographicallyPrecedes($1.students) }
+    }
+
+    /// Each pair of students sharing something, sorted by names.
+    package func pairs() -> [SharedWorkPair] {
+        shared().map { SharedWorkPair(students: $0.students, evidence: $0.all) }
+    }
+
+    /// Every student's `capture-originality` result; the caller scores them
+    /// into the reports (replacing an earlier one).
     package func results() -> [String: CheckResult] {
-        let found = pairs()
-        let consistent = Set(reports.filter { report in
-            report.checks.contains { $0.id == CheckID.captureConsistency && $0.verdict == .passed }
-        }.map(\.student))
+        let found = shared()
+        let verdicts = { (id: String) in
+            Set(reports.filter { report in report.checks.contains { $0.id == id && $0.verdict == .passed } }.map(\.student))
+        }
+        let consistent = verdicts(CheckID.captureConsistency)
+        let screenshotsAgree = verdicts(CheckID.screenshotConsistency)
         var results: [String: CheckResult] = [:]
-        let compared = reports.filter { Self.capture($0) != nil }.count
+        let comparable = reports.filter { Self.capture($0) != nil || Self.screenshots($0) != nil }.count
         for report in reports {
-            guard compared >= 2 else {
-                results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no classmate's capture was graded with this one to compare it with.")
+            guard comparable >= 2 else {
+                results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no classmate's capture or screenshots were graded with these to compare them with.")
                 continue
             }
-            guard Self.capture(report) != nil else {
-                results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no readable capture to compare with the class's.")
+            guard Self.capture(report) != nil || Self.screenshots(report) != nil else {
+                results[report.student] = Finding.skipped(CheckID.captureOriginality, "Not checked: no readable capture or screenshot rows to compare with the class's.")
                 continue
             }
             let involved = found.filter { $0.students.contains(report.student) }
             let evidence = OriginalityEvidence(classmates: involved.map { pair in
-                OriginalityEvidence.Classmate(student: pair.students.first { $0 != report.student } ?? "", shared: pair.evidence)
+                OriginalityEvidence.Classmate(student: pair.students.first { $0 != report.student } ?? "", shared: pair.all)
             })
-            // The student whose capture agrees with their own live run, shared
-            // with one whose does not, is the likely source: said, not flagged.
-            let mine = involved.filter { pair in
-                guard let other = pair.students.first(where: { $0 != report.student }) else { return true }
-                return !(consistent.contains(report.student) && !consistent.contains(other))
+            // The student whose capture (or screenshot) agrees with their own
+            // live run, shared with one whose does not, is the likely source:
+            // said, not flagged.
+            func likelySource(_ agreeing: Set<String>, _ pair: Shared) -> Bool {
+                guard let other = pair.students.first(where: { $0 != report.student }) else { return false }
+                return agreeing.contains(report.student) && !agreeing.contains(other)
+            }
+            let mine = involved.flatMap { pair in
+                (likelySource(consistent, pair) ? [] : pair.captures) + (likelySource(screenshotsAgree, pair) ? [] : pair.screenshots)
             }
             if mine.isEmpty {
-                let source = involved.isEmpty ? "" : " Noted: \(involved.flatMap(\.evidence).joined(separator: "; ")); this capture agrees with this student's own run, the classmate's does not."
+                let noted = involved.flatMap(\.all)
+                let source = noted.isEmpty ? "" : " Noted: \(noted.joined(separator: "; ")); this student's own work agrees with their live run, the classmate's does not."
                 results[report.student] = Finding.passed(
-                    CheckID.captureOriginality, "No classmate's capture shares this file, its connections or its username (\(compared - 1) compared).\(source)", evidence: evidence)
+                    CheckID.captureOriginality, "No classmate's capture or screenshot shares this student's file, connections, username or screen (\(comparable - 1) compared).\(source)", evidence: evidence)
             } else {
                 results[report.student] = Finding.failed(
-                    CheckID.captureOriginality,
-                    "A TA should look: \(mine.flatMap(\.evidence).joined(separator: "; ")).", evidence: evidence)
+                    CheckID.captureOriginality, "A TA should look: \(mine.joined(separator: "; ")).", evidence: evidence)
             }
         }
         return results
     }
 
+    /// The screenshots' rows as `screenshot-consistency` recorded them; nil when none were read.
+    private static func screenshots(_ report: StudentReport) -> [ScreenshotConsistencyEvidence.Screenshot]? {
+        guard let check = report.checks.first(where: { $0.id == CheckID.screenshotConsistency }),
+              check.verdict == .passed || check.verdict == .failed,
+              let evidence = decode(ScreenshotConsistencyEvidence.self, check.evidence), !evidence.screenshots.isEmpty
+        else { return nil }
+        return evidence.screenshots
+    }
+
+    /// Two screenshots OCR read alike, row for row, with an ESTABLISHED row
+    /// among them: that row holds the client's ephemeral port, which two runs
+    /// draw anew, so it is one screen. LISTEN rows alone are alike for any
+    /// two students on the same port, and say nothing.
+    private static func sameScreenshots(
+        _ a: String, _ shotsA: [ScreenshotConsistencyEvidence.Screenshot], _ b: String, _ shotsB: [ScreenshotConsistencyEvidence.Screenshot]
+    ) -> [String] {
+        func normal(_ rows: [String]) -> [String] {
+            rows.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        }
+        var found: [String] = []
+        for shotA in shotsA where normal(shotA.rows).contains(where: { $0.uppercased().contains("ESTAB") }) {
+            for shotB in shotsB where normal(shotA.rows) == normal(shotB.rows) {
+                let port = shotA.ports.map(String.init).joined(separator: ", ")
+                found.append("\(a)'s \(shotA.file) and \(b)'s \(shotB.file) read the same by OCR, row for row (ports \(port))")
+            }
+        }
+        return found
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue) -> T? {
+        guard let data = try? JSONEncoder().encode(value) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(type, from: data)
+    }
+
     private static func capture(_ report: StudentReport) -> Capture? {
         guard let check = report.checks.first(where: { $0.id == CheckID.captureConsistency }),
               check.verdict != .skipped,
-              let data = try? JSONEncoder().encode(check.evidence)
+              let evidence = decode(CaptureConsistencyEvidence.self, check.evidence), !evidence.files.isEmpty
         else { return nil }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        guard let evidence = try? decoder.decode(CaptureConsistencyEvidence.self, from: data), !evidence.files.isEmpty else { return nil }
         return Capture(student: report.student, username: report.username, evidence: evidence)
     }
 

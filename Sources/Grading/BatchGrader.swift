@@ -111,7 +111,7 @@ public struct BatchGrader {
             }
             if let writeFailure { throw writeFailure }
         }
-        let shared = SharedWorkPass(rubric: rubric).apply(to: reports.sorted { $0.key < $1.key }.map(\.value))
+        let shared = SharedWorkPass(rubric: rubric).apply(to: reports.sorted { $0.key < $1.key }.map(\.value), outputFolder: outputFolder)
         let finished = shared.reports
         do {
             for report in shared.changed { try ReportWriter.write(report, to: outputFolder) }

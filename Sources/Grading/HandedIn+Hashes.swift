@@ -3,12 +3,16 @@ import Checks
 import CaptureAnalysis
 
 extension CaptureFileCheck.HandedIn {
-    /// The readable captures with each file's SHA-256, for `capture-consistency`
-    /// to keep in the report: identical files across the class are found by it.
-    /// A file that cannot be read again gets an empty hash, which matches none.
-    func hashed(in folder: URL) -> [(file: String, analysis: CaptureAnalysis, sha256: String)] {
+    /// The readable captures with each file's SHA-256 and pcapng section
+    /// options, for `capture-consistency` to keep in the report: identical
+    /// files across the class are found by the hash. A file that cannot be
+    /// read again gets an empty hash, which matches none.
+    func hashed(in folder: URL) -> [CaptureConsistencyCheck.Capture] {
         readable.map { entry in
-            (entry.file, entry.analysis, Self.sha256(of: folder.appendingPathComponent(entry.file)))
+            let url = folder.appendingPathComponent(entry.file)
+            return CaptureConsistencyCheck.Capture(
+                file: entry.file, analysis: entry.analysis, sha256: Self.sha256(of: url),
+                section: PcapngSectionOptions.read(url))
         }
     }
 

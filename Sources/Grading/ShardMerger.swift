@@ -27,7 +27,7 @@ public struct ShardMerger {
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             // A shard saw only its own students: the class-level pass runs on the whole class here.
-            let shared = SharedWorkPass(rubric: rubric).apply(to: reports.keys.sorted().compactMap { reports[$0]?.report })
+            let shared = SharedWorkPass(rubric: rubric).apply(to: reports.keys.sorted().compactMap { reports[$0]?.report }, outputFolder: output)
             for report in shared.reports {
                 _ = try ReportWriter.write(report, to: output)
                 if let folder = reports[report.student]?.folder { try copyEvidence(of: report.student, from: folder, to: output) }

@@ -1,3 +1,4 @@
+import Foundation
 import Reporting
 import RubricScoring
 import Checks
@@ -12,21 +13,42 @@ package struct SharedWorkPass {
         self.rubric = rubric
     }
 
-    /// The reports with the class-level result scored in, which of them
+    /// The name of copydetect's HTML report in the output folder.
+    package static let similarityReportName = "code-similarity.html"
+
+    /// The reports with the class-level results scored in, which of them
     /// changed (to be written again), and the pairs for the summary.
-    package func apply(to reports: [StudentReport]) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
-        guard rubric.checks.contains(where: { $0.id == CheckID.captureOriginality }) else { return (reports, [], []) }
-        let check = CaptureOriginalityCheck(reports: reports)
-        let results = check.results()
+    /// `outputFolder` receives copydetect's HTML report.
+    package func apply(to reports: [StudentReport], outputFolder: URL) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
+        let wanted = Set(rubric.checks.map(\.id))
+        var results: [String: [CheckResult]] = [:]
+        var pairs: [SharedWorkPair] = []
+        if wanted.contains(CheckID.captureOriginality) {
+            let check = CaptureOriginalityCheck(reports: reports)
+            for (student, result) in check.results() { results[student, default: []].append(result) }
+            pairs += check.pairs()
+        }
+        if wanted.contains(CheckID.codeSimilarity) {
+            let report = outputFolder.appendingPathComponent(Self.similarityReportName)
+            try? FileManager.default.removeItem(at: report)
+            let check = CodeSimilarityCheck(
+                reports: reports, boilerplate: rubric.provenance.boilerplateURLs(rubricSource: rubric.source),
+                threshold: rubric.provenance.similarityThreshold, htmlReport: report)
+            let found = check.results()
+            for (student, result) in found.results { results[student, default: []].append(result) }
+            pairs += found.pairs
+        }
+        guard !results.isEmpty else { return (reports, [], []) }
         var updated: [StudentReport] = []
         var changed: [StudentReport] = []
         for var report in reports {
-            guard let result = results[report.student] else {
+            guard let classResults = results[report.student] else {
                 updated.append(report)
                 continue
             }
-            let others = report.checks.filter { $0.id != CheckID.captureOriginality }
-            let scored = score(others + [result], with: rubric)
+            let replaced = Set(classResults.map(\.id))
+            let others = report.checks.filter { !replaced.contains($0.id) }
+            let scored = score(others + classResults, with: rubric)
             if scored.checks != report.checks {
                 report.checks = scored.checks
                 report.score = scored.score
@@ -35,6 +57,6 @@ package struct SharedWorkPass {
             }
             updated.append(report)
         }
-        return (updated, changed, check.pairs())
+        return (updated, changed, SharedWorkPair.joined(pairs))
     }
 }

@@ -7,6 +7,7 @@ import Checks
 import ClassDiscovery
 import LiveRun
 import ProgramDiscovery
+import CaptureAnalysis
 
 /// Grades one student from folder to report. It never throws: whatever goes
 /// wrong with a submission becomes a check result in that student's report.
@@ -72,7 +73,12 @@ public struct StudentGrader: Sendable {
             ]
         }
         results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
-        results.append(CaptureConsistencyCheck(captures: handedIn.hashed(in: submission.folder), observed: liveRun).run())
+        let capturePorts = Set(handedIn.readable.flatMap { $0.analysis.loopbackConversations.map(\.server.port) })
+        results.append(ScreenshotConsistencyCheck(
+            rows: ScreenshotConsistencyCheck.rows(in: results), livePort: listeningPort, capturePorts: capturePorts).run())
+        results.append(CaptureConsistencyCheck(
+            captures: handedIn.hashed(in: submission.folder), observed: liveRun,
+            published: rubric.provenance.published, submitted: submission.submittedAt).run())
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,

@@ -79,8 +79,20 @@ checks:
     title: Capture is the student's own
     points: 0
     description: >-
-      No classmate handed in the same capture file, the same connection, or a capture
-      carrying the student's username.
+      No classmate handed in the same capture file, the same connection, a capture
+      carrying the student's username, or screenshots that read the same.
+  - id: screenshot-consistency
+    title: Screenshots agree with the run
+    points: 0
+    description: >-
+      The ports read on the netstat screenshots are the port the server used in the
+      live run or the one in the handed-in capture.
+  - id: code-similarity
+    title: Code is the student's own
+    points: 0
+    description: >-
+      copydetect (PyPI) finds no source file sharing more than the threshold below with
+      a classmate's (and 100 tokens or more), beyond the tutorial everyone may copy.
 limits:             # seconds unless said; all optional with these defaults
   build_seconds: 60         # per build step (compiling the server, the client)
   server_ready_seconds: 5   # from starting the server until it must be listening
@@ -95,6 +107,13 @@ limits:             # seconds unless said; all optional with these defaults
   tmp_mib: 64               # size of the private /tmp
   capture_read_mib: 1024    # most of one handed-in capture file the grader reads
   capture_read_seconds: 120 # longest the grader spends reading one handed-in capture
+# What the provenance checks need to know about the lab (all optional).
+provenance:
+  # published: 2026-10-26   # when the hand-out went out: a capture from before it is flagged
+  similarity_threshold: 0.9 # share of a file found in a classmate's, beyond the boilerplate
+  # Tutorial code everyone may copy (files or folders, relative to this file):
+  # code-similarity leaves out what students share with it.
+  boilerplate: [tutorial]
 # What each program finds typed on its standard input, as if the student typed
 # it: a client that reads the message from the keyboard (input(), Scanner,
 # fgets, cin >>) gets the username. {username} is the student's username. The

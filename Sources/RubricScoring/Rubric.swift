@@ -22,6 +22,8 @@ public struct Rubric: Sendable, Equatable {
     public var text: String = ""
     /// What each program finds typed on its standard input.
     public var input: TypedInput = .defaults
+    /// Dates, boilerplate and threshold for the provenance checks.
+    public var provenance: ProvenanceSettings = .defaults
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,

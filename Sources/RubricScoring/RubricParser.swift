@@ -10,7 +10,7 @@ struct RubricParser {
     let knownCheckIDs: Set<String>
 
     /// `programs` holds build and run defaults, read and checked by ProgramManifest.
-    private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "input", "programs"]
+    private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "input", "programs", "provenance"]
     private static let checkKeys = ["id", "title", "points", "description"]
 
     func parse(yaml: String) throws(RubricError) -> Rubric {
@@ -41,6 +41,7 @@ struct RubricParser {
             source: fileName,
             programs: top["programs"].map { ProgramsSection($0.value) })
         rubric.input = try top["input"].map(parseInput) ?? .defaults
+        rubric.provenance = try top["provenance"].map(parseProvenance) ?? .defaults
         rubric.text = yaml
         return rubric
     }
