@@ -17,11 +17,12 @@ struct ClassGradingTests {
         "alice": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
         "bob": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
         "cjones": all(.passed),  // carol's folder; reports take the roster login
-        "dave": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
+        "dave": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .unreadable),
         "erin": statuses(.passed, .passed, .failed, .passed, .failed),
         // frank's C server does not compile: his own mistake, so failed, not error.
         "frank": statuses(.failed, .skipped, .skipped, .failed, .skipped),
-        "grace": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
+        // grace's screenshots are of her earlier port 61001: screenshot-consistency says so.
+        "grace": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrong),
         "heidi": statuses(.passed, .passed, .passed, .failed, .passed),
         "ivan": all(.passed),
         // judy's capture is of alice's programs: both provenance checks flag her, not alice.
@@ -53,14 +54,18 @@ struct ClassGradingTests {
             CheckID.portChoice: ran ? .passed : .skipped,
             CheckID.captureConsistency: compared,
             CheckID.captureOriginality: compared,
+            // Rows read on a screenshot are compared with the run; grace's show another port.
+            CheckID.screenshotConsistency: !ran || screenshots == .none || screenshots == .unreadable ? .skipped : screenshots == .wrong ? .failed : .passed,
+            // No two students' sources come near the threshold beyond rubric/tutorial.
+            CheckID.codeSimilarity: .passed,
         ]) { $1 }
     }
 
     /// What scripts/make-screenshots.sh gave a student: nothing; two images
-    /// whose rows OCR reads for the right port (alice's PNGs, bob's JPEGs); or
-    /// two images with no row for the server's port (grace's from an earlier
-    /// run on 61001, dave's blurred phone photos).
-    enum Screenshots { case none, readable, wrongOrUnreadable }
+    /// whose rows OCR reads for the right port (alice's PNGs, bob's JPEGs);
+    /// two images of an earlier run on another port (grace's, 61001); or two
+    /// OCR cannot read (dave's blurred phone photos).
+    enum Screenshots { case none, readable, wrong, unreadable }
 
     static func all(_ status: CheckStatus) -> [String: CheckStatus] {
         statuses(status, status, status, status, status)

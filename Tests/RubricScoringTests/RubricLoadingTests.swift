@@ -9,7 +9,7 @@ struct RubricLoadingTests {
         let path = RubricFixtures.defaultRubricPath
         let deliverables: Set<String> = [
             "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
-            "capture-consistency", "capture-originality",
+            "capture-consistency", "capture-originality", "screenshot-consistency", "code-similarity",
         ]
         let rubric = try Rubric.load(from: path, knownCheckIDs: RubricFixtures.knownCheckIDs.union(deliverables))
 
@@ -17,13 +17,15 @@ struct RubricLoadingTests {
         #expect(rubric.checks.map(\.id) == [
             "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
             "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
-            "capture-consistency", "capture-originality",
+            "capture-consistency", "capture-originality", "screenshot-consistency", "code-similarity",
         ])
         #expect(rubric.checks.prefix(5).allSatisfy { $0.points == 0.4 })
         #expect(rubric.checks.dropFirst(5).allSatisfy { $0.points == 0 })
         #expect(rubric.checks.allSatisfy { !$0.title.isEmpty && !$0.description.isEmpty })
         #expect(rubric.maxScore == 2.0)
         #expect(rubric.limits == .defaults)
+        #expect(rubric.provenance == ProvenanceSettings(published: nil, boilerplate: ["tutorial"], similarityThreshold: 0.9))
+        #expect(rubric.provenance.boilerplateURLs(rubricSource: rubric.source).allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         #expect(rubric.source == path)
         #expect(rubric.checks[4].description == "That file holds TCP traffic between loopback addresses "
             + "whose client-to-server stream carries the username.")

@@ -123,7 +123,7 @@ struct ProvenanceTests {
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("<h2>Possible shared work</h2>"))
         #expect(page.contains("<tr><td>oscar, pablo</td><td><ul><li>oscar&#39;s capture.pcap and pablo&#39;s capture.pcap are the same file") || page.contains("<tr><td>oscar, pablo</td><td><ul><li>oscar's capture.pcap"), "\(page)")
-        #expect(page.contains("<a href=\"code-similarity.html\">code-similarity.html</a>"), "\(page)")
+        #expect(page.contains("<a href=\"./code-similarity.html\">code-similarity.html</a>"), "\(page)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("code-similarity.html").path))
         let valid = try Tools.validate([out.appendingPathComponent("summary.json")], against: "summary.schema.json")
         #expect(valid.status == 0, "\(valid.standardOutput)\(valid.standardError)")

@@ -49,8 +49,8 @@ struct ReportOutputTests {
 
         let junit = try XMLDocument(contentsOf: out.appendingPathComponent("junit.xml"))
         #expect(try junit.nodes(forXPath: "/testsuites/testsuite").count == 11)
-        // Twelve checks a student: five worth points, seven informational (0 points).
-        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 132)
+        // Fourteen checks a student: five worth points, nine informational (0 points).
+        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 154)
         #expect(try junit.nodes(forXPath: "//testcase[@name='username-sent: Username sent']/failure").count == 1)
 
         let markdown = try String(contentsOf: scratch.url.appendingPathComponent("summary.md"), encoding: .utf8)
