@@ -28,7 +28,7 @@ package struct CodeSimilarityCheck {
     static let extensions = ["py", "c", "h", "cpp", "cc", "cxx", "hpp", "java", "js", "mjs", "ts", "go", "rs", "swift", "sh", "kt", "rb", "php", "pl", "lua", "cs"]
     static let runSeconds = 300
     /// Fewest tokens two files must share beyond the boilerplate to be named.
-    package static let minimumTokens = 100
+    package static let minimumTokens = 200
 
     /// What copydetect printed.
     private struct Output: Decodable {

@@ -73,12 +73,18 @@ public struct StudentGrader: Sendable {
             ]
         }
         results += DeliverableChecks(folder: submission.folder, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
-        let capturePorts = Set(handedIn.readable.flatMap { $0.analysis.loopbackConversations.map(\.server.port) })
-        results.append(ScreenshotConsistencyCheck(
-            rows: ScreenshotConsistencyCheck.rows(in: results), livePort: listeningPort, capturePorts: capturePorts).run())
-        results.append(CaptureConsistencyCheck(
-            captures: handedIn.hashed(in: submission.folder), observed: liveRun,
-            published: rubric.provenance.published, submitted: submission.submittedAt).run())
+        let wanted = Set(rubric.checks.map(\.id))
+        if wanted.contains(CheckID.screenshotConsistency) || wanted.contains(CheckID.captureOriginality) {
+            let capturePorts = Set(handedIn.readable.flatMap { $0.analysis.loopbackConversations.map(\.server.port) })
+            results.append(ScreenshotConsistencyCheck(
+                rows: ScreenshotConsistencyCheck.rows(in: results), livePort: listeningPort, capturePorts: capturePorts).run())
+        }
+        // Hashing and re-reading the handed-in files only when a check asks for it.
+        if wanted.contains(CheckID.captureConsistency) || wanted.contains(CheckID.captureOriginality) {
+            results.append(CaptureConsistencyCheck(
+                captures: handedIn.hashed(in: submission.folder, limitBytes: rubric.limits.captureReadMiB << 20), observed: liveRun,
+                published: rubric.provenance.published, submitted: submission.submittedAt).run())
+        }
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,

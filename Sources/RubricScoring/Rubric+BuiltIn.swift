@@ -92,7 +92,7 @@ checks:
     points: 0
     description: >-
       copydetect (PyPI) finds no source file sharing more than the threshold below with
-      a classmate's (and 100 tokens or more), beyond the tutorial everyone may copy.
+      a classmate's (and 200 tokens or more), beyond the tutorial everyone may copy.
 limits:             # seconds unless said; all optional with these defaults
   build_seconds: 60         # per build step (compiling the server, the client)
   server_ready_seconds: 5   # from starting the server until it must be listening
