@@ -21,10 +21,14 @@ package struct SharedWorkPass {
     /// `outputFolder` receives copydetect's HTML report.
     package func apply(to reports: [StudentReport], outputFolder: URL) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
         let wanted = Set(rubric.checks.map(\.id))
+        // A roster student with nothing handed in (or a refused submission) has
+        // no folder: their report already says why every check failed, and
+        // there is nothing of theirs to compare.
+        let handedIn = reports.filter { !$0.submission.folder.isEmpty }
         var results: [String: [CheckResult]] = [:]
         var pairs: [SharedWorkPair] = []
         if wanted.contains(CheckID.captureOriginality) {
-            let check = CaptureOriginalityCheck(reports: reports)
+            let check = CaptureOriginalityCheck(reports: handedIn)
             for (student, result) in check.results() { results[student, default: []].append(result) }
             pairs += check.pairs()
         }
@@ -32,7 +36,7 @@ package struct SharedWorkPass {
             let report = outputFolder.appendingPathComponent(Self.similarityReportName)
             try? FileManager.default.removeItem(at: report)
             let check = CodeSimilarityCheck(
-                reports: reports, boilerplate: rubric.provenance.boilerplateURLs(rubricSource: rubric.source),
+                reports: handedIn, boilerplate: rubric.provenance.boilerplateURLs(rubricSource: rubric.source),
                 threshold: rubric.provenance.similarityThreshold, htmlReport: report)
             let found = check.results()
             for (student, result) in found.results { results[student, default: []].append(result) }
