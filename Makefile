@@ -55,6 +55,9 @@ test-deps:
 	@# The CI examples are checked against the schemas check-jsonschema vendors (PyPI, not Debian).
 	@command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema \
 	  || python3 -m pip install -q --break-system-packages check-jsonschema
+	@# code-similarity runs copydetect (PyPI's MOSS-style winnowing); without it the check is skipped.
+	@python3 -c 'import copydetect' 2>/dev/null || python3 -m pip install -q copydetect \
+	  || python3 -m pip install -q --break-system-packages copydetect
 
 build: deps
 	$(SWIFT) build -j $(JOBS)

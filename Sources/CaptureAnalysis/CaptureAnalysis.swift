@@ -15,6 +15,9 @@ public struct CaptureAnalysis: Sendable {
     public var malformedExamples: [String]
     public var firstTimestamp: Double?
     public var lastTimestamp: Double?
+    /// How the packets' timestamps are spaced: a capture written by a script
+    /// often has every gap the same, which a real capture never has.
+    public var timestampSpacing = TimestampSpacing()
     public var conversations: [Conversation]
     /// TCP segments of conversations beyond `ReassemblyLimits.maxConversations`,
     /// counted but not reassembled or searched.
@@ -85,6 +88,7 @@ private struct AnalysisPass: FrameConsumer {
     package mutating func consume(_ frame: CapturedFrame) {
         analysis.packets += 1
         if analysis.firstTimestamp == nil { analysis.firstTimestamp = frame.timestamp }
+        analysis.timestampSpacing.add(frame.timestamp)
         analysis.lastTimestamp = frame.timestamp
         if frame.dataLink != currentDataLink {
             currentDataLink = frame.dataLink

@@ -22,14 +22,17 @@ package struct CaptureFileCheck {
         self.budget = budget
     }
 
-    package func run() -> [CheckResult] {
+    package func run() -> [CheckResult] { run(read()) }
+
+    /// The handed-in files, read: those that could be (even in part), and why the others could not.
+    package struct HandedIn {
+        package var files: [String]
+        package var readable: [(file: String, analysis: CaptureAnalysis)]
+        package var problems: [CaptureFilesEvidence.Unreadable]
+    }
+
+    package func read() -> HandedIn {
         let files = CaptureFileFinder.find(in: tree)
-        guard !files.isEmpty else {
-            return [
-                Finding.failed(CheckID.captureFile, "No capture file in the submission: expected a Wireshark capture named *.pcapng, *.pcap or *.cap."),
-                Finding.skipped(CheckID.captureUsername, "Not checked: there is no capture file."),
-            ]
-        }
         let needle = Array(username.utf8)
         var readable: [(file: String, analysis: CaptureAnalysis)] = []
         var problems: [CaptureFilesEvidence.Unreadable] = []
@@ -46,7 +49,18 @@ package struct CaptureFileCheck {
                 problems.append(.init(file: file, problem: error.problem))
             }
         }
-        return [fileCheck(files: files, readable: readable, problems: problems), usernameCheck(readable)]
+        return HandedIn(files: files, readable: readable, problems: problems)
+    }
+
+    package func run(_ handedIn: HandedIn) -> [CheckResult] {
+        let files = handedIn.files
+        guard !files.isEmpty else {
+            return [
+                Finding.failed(CheckID.captureFile, "No capture file in the submission: expected a Wireshark capture named *.pcapng, *.pcap or *.cap."),
+                Finding.skipped(CheckID.captureUsername, "Not checked: there is no capture file."),
+            ]
+        }
+        return [fileCheck(files: files, readable: handedIn.readable, problems: handedIn.problems), usernameCheck(handedIn.readable)]
     }
 
     /// The budget a rubric sets, stopped early when the batch is.

@@ -13,8 +13,15 @@ public enum CheckID {
     public static let attribution = "attribution"
     public static let portChoice = "port-choice"
 
+    // Provenance (issue 16): reasons for a TA to look, 0 points unless the instructor gives some.
+    public static let captureConsistency = "capture-consistency"
+    public static let captureOriginality = "capture-originality"
+    public static let screenshotConsistency = "screenshot-consistency"
+    public static let codeSimilarity = "code-similarity"
+
     public static let all: Set<String> = [
         serverListening, clientEstablished, usernameSent, captureFile, captureUsername,
         screenshots, screenshotListen, screenshotEstablished, attribution, portChoice,
+        captureConsistency, captureOriginality, screenshotConsistency, codeSimilarity,
     ]
 }

@@ -12,6 +12,9 @@ public struct ClassRoster: Sendable, Equatable {
         /// Canvas's user id, Moodle's participant id or the SIS number.
         public var studentID: String?
         public var name: String?
+        /// When the work was handed in, if the export has such a column
+        /// (ISO 8601, or `yyyy-MM-dd HH:mm` in UTC); nil when absent or unreadable.
+        public var submittedAt: Date?
     }
 
     public var path: String
@@ -21,6 +24,7 @@ public struct ClassRoster: Sendable, Equatable {
     package static let folderHeaders: Set<String> = ["folder", "directory", "submission"]
     package static let idHeaders: Set<String> = ["id", "student id", "sis user id", "user id", "identifier", "id number", "idnumber", "student number", "participant"]
     package static let nameHeaders: Set<String> = ["name", "student", "full name", "fullname", "student name"]
+    package static let submittedHeaders: Set<String> = ["submitted", "submitted at", "submitted_at", "submission date", "last modified (submission)"]
 
     public static func load(_ url: URL) throws(DiscoveryError) -> ClassRoster {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -31,7 +35,7 @@ public struct ClassRoster: Sendable, Equatable {
         let header = first.fields.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")) }
         func column(_ names: Set<String>) -> Int? { header.firstIndex { names.contains($0) } }
         let columns = (username: column(usernameHeaders), folder: column(folderHeaders),
-                       id: column(idHeaders), name: column(nameHeaders))
+                       id: column(idHeaders), name: column(nameHeaders), submitted: column(submittedHeaders))
         let hasHeader = [columns.username, columns.folder, columns.id, columns.name].contains { $0 != nil }
         if hasHeader && columns.username == nil {
             throw DiscoveryError("\(url.path) line 1: the header needs a 'username' (or 'login') column, found \(first.fields.joined(separator: ", ")).")
@@ -57,7 +61,9 @@ public struct ClassRoster: Sendable, Equatable {
             if !hasHeader && folder == nil {
                 throw DiscoveryError("\(url.path) line \(row.line): expected a folder and a username, found '\(row.fields.joined(separator: ","))'.")
             }
-            entries.append(Entry(username: username, line: row.line, folder: folder, studentID: field(columns.id), name: name))
+            entries.append(Entry(
+                username: username, line: row.line, folder: folder, studentID: field(columns.id), name: name,
+                submittedAt: field(columns.submitted).flatMap(Self.date)))
         }
         return ClassRoster(path: url.path, entries: entries)
     }
@@ -87,6 +93,19 @@ public struct ClassRoster: Sendable, Equatable {
 
     package static func letters(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// `2026-11-04T10:15:00Z`, `2026-11-04T10:15:00-05:00` or `2026-11-04 10:15` (UTC).
+    package static func date(_ text: String) -> Date? {
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        let plain = DateFormatter()
+        plain.locale = Locale(identifier: "en_US_POSIX")
+        plain.timeZone = TimeZone(identifier: "UTC")
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"] {
+            plain.dateFormat = format
+            if let date = plain.date(from: text) { return date }
+        }
+        return nil
     }
 
     package static func digits(_ text: String) -> String {

@@ -24,6 +24,9 @@ public struct StudentSubmission: Sendable, Equatable {
     /// the class folder, a name that is not UTF-8); set with `isMissing`, it
     /// gives the student an error report saying so instead of dropping them.
     public var refusal: String?
+    /// When the LMS says the work was handed in (a roster column such as
+    /// `submitted`): a capture made after it was not part of the work.
+    public var submittedAt: Date?
 
     public init(name: String, folder: URL, username: String, usernameSource: String) {
         self.name = name

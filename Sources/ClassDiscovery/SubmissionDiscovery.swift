@@ -213,6 +213,7 @@ public enum SubmissionDiscovery {
         named.name = entry.username
         named.username = entry.username
         named.usernameSource = "\((roster.path as NSString).lastPathComponent) line \(entry.line)"
+        named.submittedAt = entry.submittedAt
         return named
     }
 

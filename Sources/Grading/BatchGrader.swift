@@ -112,9 +112,12 @@ public struct BatchGrader {
             }
             if let writeFailure { throw writeFailure }
         }
-        let finished = reports.sorted { $0.key < $1.key }.map(\.value)
+        let shared = SharedWorkPass(rubric: rubric).apply(to: reports.sorted { $0.key < $1.key }.map(\.value), outputFolder: outputFolder)
+        let finished = shared.reports
         do {
-            try ReportWriter.writeSummary(finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder, columns: rubric.gradebook)
+            for report in shared.changed { try ReportWriter.write(report, to: outputFolder) }
+            try ReportWriter.writeSummary(
+                finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder, columns: rubric.gradebook, sharedWork: shared.pairs)
         } catch {
             throw GradingError("Cannot write the class summary: \(error)")
         }

@@ -26,12 +26,14 @@ public struct ShardMerger {
         }
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            for (student, entry) in reports {
-                _ = try ReportWriter.write(entry.report, to: output)
-                try copyEvidence(of: student, from: entry.folder, to: output)
+            // A shard saw only its own students: the class-level pass runs on the whole class here.
+            let shared = SharedWorkPass(rubric: rubric).apply(to: reports.keys.sorted().compactMap { reports[$0]?.report }, outputFolder: output)
+            for report in shared.reports {
+                _ = try ReportWriter.write(report, to: output)
+                if let folder = reports[report.student]?.folder { try copyEvidence(of: report.student, from: folder, to: output) }
             }
-            let ordered = reports.keys.sorted().compactMap { reports[$0]?.report }
-            try ReportWriter.writeSummary(ordered, rubricCheckIDs: rubric.checks.map(\.id), to: output, columns: rubric.gradebook)
+            try ReportWriter.writeSummary(
+                shared.reports, rubricCheckIDs: rubric.checks.map(\.id), to: output, columns: rubric.gradebook, sharedWork: shared.pairs)
         } catch let error as GradingError {
             throw error
         } catch {

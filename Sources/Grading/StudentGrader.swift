@@ -7,6 +7,7 @@ import Checks
 import ClassDiscovery
 import LiveRun
 import ProgramDiscovery
+import CaptureAnalysis
 
 /// Grades one student from folder to report. It never throws: whatever goes
 /// wrong with a submission becomes a check result in that student's report.
@@ -40,9 +41,11 @@ public struct StudentGrader: Sendable {
         if !mode.isRoot {
             notes.append("Graded without root: the programs ran as the grader's own user (uid 1000 in a user namespace), with no cgroup: memory was limited per process, processes per user.")
         }
-        var results = CaptureFileCheck(
+        let captureCheck = CaptureFileCheck(
             tree: tree, username: submission.username,
-            budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation)).run()
+            budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation))
+        let handedIn = captureCheck.read()
+        var results = captureCheck.run(handedIn)
         if cancellation.isCancelled { return nil }
         let found = ProgramLocator.locate(in: tree, defaults: programDefaults)
         let server = found[.server].flatMap(\.program)
@@ -50,10 +53,12 @@ public struct StudentGrader: Sendable {
         var runs: [ProgramRun] = []
         var sockets: SocketSnapshots?
         var listeningPort: UInt16?
+        var liveRun: LiveObservations?
         if let server {
             let observed = live.run(submission, tree: tree, server: server, client: client, slot: slot, cancellation: cancellation)
             if cancellation.isCancelled { return nil }
             runs = observed.runs
+            liveRun = observed
             listeningPort = observed.listening?.row.local.port
             if observed.listening != nil {
                 sockets = SocketSnapshots(
@@ -73,6 +78,18 @@ public struct StudentGrader: Sendable {
             ]
         }
         results += DeliverableChecks(tree: tree, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
+        let wanted = Set(rubric.checks.map(\.id))
+        if wanted.contains(CheckID.screenshotConsistency) || wanted.contains(CheckID.captureOriginality) {
+            let capturePorts = Set(handedIn.readable.flatMap { $0.analysis.loopbackConversations.map(\.server.port) })
+            results.append(ScreenshotConsistencyCheck(
+                rows: ScreenshotConsistencyCheck.rows(in: results), livePort: listeningPort, capturePorts: capturePorts).run())
+        }
+        // Hashing and re-reading the handed-in files only when a check asks for it.
+        if wanted.contains(CheckID.captureConsistency) || wanted.contains(CheckID.captureOriginality) {
+            results.append(CaptureConsistencyCheck(
+                captures: handedIn.hashed(in: tree.folder, limitBytes: rubric.limits.captureReadMiB << 20), observed: liveRun,
+                published: rubric.provenance.published, submitted: submission.submittedAt).run())
+        }
         let scored = score(results, with: rubric)
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,

@@ -39,7 +39,7 @@ public struct HTMLReport {
             "<h1>sockgrade: \(escape(rubric))</h1>",
             "<p class=\"figures\">\(escape(figures))</p>",
         ]
-        html += filter + classTable
+        html += filter + classTable + sharedWorkSection
         for (index, report) in reports.enumerated() {
             html += studentSection(report, anchor: anchor(index))
         }

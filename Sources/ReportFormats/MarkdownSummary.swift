@@ -12,6 +12,7 @@ public enum MarkdownSummary {
             let unpassed = report.unpassedChecks.map { "`\($0.id)` (\($0.status.rawValue))" }
             lines.append("| \(cell(report.student)) | \(cell(report.username)) | \(report.scoreText) | \(unpassed.isEmpty ? "none" : unpassed.joined(separator: ", ")) |")
         }
+        lines += sharedWorkSection(reports)
         for report in reports {
             lines += ["", "### \(cell(report.student)): \(report.scoreText)", ""]
             lines += ["| | Check | Points | What the grader saw |", "|---|---|---:|---|"]

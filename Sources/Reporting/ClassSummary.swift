@@ -10,6 +10,9 @@ public struct ClassSummary: Codable, Sendable, Equatable {
     /// Sorted by student so the file is stable between runs.
     public var students: [StudentSummary]
     public var statistics: SummaryStatistics
+    /// "Possible shared work": pairs of students whose captures share what
+    /// should be each one's own (issue 16). Empty when nothing was found.
+    public var sharedWork: [SharedWorkPair] = []
 
     /// Summarises `reports`, keeping statuses only for the rubric's checks so a report
     /// left from an older rubric cannot add columns nobody asked for.
@@ -40,6 +43,7 @@ public struct ClassSummary: Codable, Sendable, Equatable {
         case rubric
         case generatedAt = "generated_at"
         case students, statistics
+        case sharedWork = "shared_work"
     }
 }
 

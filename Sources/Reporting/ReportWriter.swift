@@ -33,11 +33,13 @@ public enum ReportWriter {
         rubricCheckIDs: [String],
         to directory: URL,
         generatedAt: Date = Date(),
-        columns: GradebookColumns = .standard
+        columns: GradebookColumns = .standard,
+        sharedWork: [SharedWorkPair] = []
     ) throws(ReportError) {
         let csvTarget = directory.appendingPathComponent(summaryCSVName)
         let jsonTarget = directory.appendingPathComponent(summaryJSONName)
-        let summary = ClassSummary(reports: reports, rubricCheckIDs: rubricCheckIDs, generatedAt: generatedAt)
+        var summary = ClassSummary(reports: reports, rubricCheckIDs: rubricCheckIDs, generatedAt: generatedAt)
+        summary.sharedWork = sharedWork
         let json: Data
         do {
             json = try ReportCoding.encodedFile(summary)

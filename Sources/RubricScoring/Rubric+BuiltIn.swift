@@ -67,6 +67,32 @@ checks:
     title: Port above 59000
     points: 0
     description: The server listened on a port above 59000, as the hand-out asks.
+  # Provenance (issue 16): reasons for a TA to look, never a verdict; 0 points
+  # unless the instructor gives some (or a negative value as a penalty).
+  - id: capture-consistency
+    title: Capture agrees with the run
+    points: 0
+    description: >-
+      The handed-in capture shows the server port and client bytes of the student's own
+      programs, and no mark of a capture written by a script.
+  - id: capture-originality
+    title: Capture is the student's own
+    points: 0
+    description: >-
+      No classmate handed in the same capture file, the same connection, a capture
+      carrying the student's username, or screenshots that read the same.
+  - id: screenshot-consistency
+    title: Screenshots agree with the run
+    points: 0
+    description: >-
+      The ports read on the netstat screenshots are the port the server used in the
+      live run or the one in the handed-in capture.
+  - id: code-similarity
+    title: Code is the student's own
+    points: 0
+    description: >-
+      copydetect (PyPI) finds no source file sharing more than the threshold below with
+      a classmate's (and 200 tokens or more), beyond the tutorial everyone may copy.
 limits:             # seconds unless said; all optional with these defaults
   build_seconds: 60         # per build step (compiling the server, the client)
   server_ready_seconds: 5   # from starting the server until it must be listening
@@ -81,6 +107,13 @@ limits:             # seconds unless said; all optional with these defaults
   tmp_mib: 64               # size of the private /tmp
   capture_read_mib: 1024    # most of one handed-in capture file the grader reads
   capture_read_seconds: 120 # longest the grader spends reading one handed-in capture
+# What the provenance checks need to know about the lab (all optional).
+provenance:
+  # published: 2026-10-26   # when the hand-out went out: a capture from before it is flagged
+  similarity_threshold: 0.9 # share of a file found in a classmate's, beyond the boilerplate
+  # Tutorial code everyone may copy (files or folders, relative to this file):
+  # code-similarity leaves out what students share with it.
+  boilerplate: [tutorial]
 # What each program finds typed on its standard input, as if the student typed
 # it: a client that reads the message from the keyboard (input(), Scanner,
 # fgets, cin >>) gets the username. {username} is the student's username. The

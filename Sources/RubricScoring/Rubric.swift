@@ -25,6 +25,8 @@ public struct Rubric: Sendable, Equatable {
     /// Host folders of toolchains outside /usr (`programs.toolchains`), bound
     /// read-only into every sandbox; each one's bin/ goes first in PATH.
     public var toolchains: [String] = []
+    /// Dates, boilerplate and threshold for the provenance checks.
+    public var provenance: ProvenanceSettings = .defaults
 
     public init(
         name: String, checks: [RubricCheck], limits: RubricLimits = .defaults,

@@ -11,7 +11,7 @@ struct RubricParser {
 
     /// `programs` holds build and run defaults, read and checked by ProgramManifest,
     /// and the toolchain folders, read here.
-    private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "input", "programs"]
+    private static let topLevelKeys = ["name", "checks", "limits", "gradebook", "input", "programs", "provenance"]
     private static let checkKeys = ["id", "title", "points", "description"]
 
     func parse(yaml: String) throws(RubricError) -> Rubric {
@@ -44,6 +44,7 @@ struct RubricParser {
             programs: programs?.programs.map(ProgramsSection.init))
         rubric.toolchains = programs?.toolchains ?? []
         rubric.input = try top["input"].map(parseInput) ?? .defaults
+        rubric.provenance = try top["provenance"].map(parseProvenance) ?? .defaults
         rubric.text = yaml
         return rubric
     }

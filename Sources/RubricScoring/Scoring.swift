@@ -31,10 +31,12 @@ public func score(
 }
 
 /// A 0-point check's result as `info`, keeping the grader's verdict in the evidence.
+/// A result scored before (a report rescored after the class-level pass) keeps the
+/// verdict it has, so scoring twice is scoring once.
 private func informational(_ result: CheckResult) -> CheckResult {
     var shown = result
     shown.status = .info
-    if case .object(var fields) = result.evidence {
+    if case .object(var fields) = result.evidence, result.status != .info || fields["verdict"] == nil {
         fields["verdict"] = .string(result.status.rawValue)
         shown.evidence = .object(fields)
     }

@@ -18,6 +18,11 @@ public struct Conversation: Sendable {
     /// A handshake other than SYN, SYN-ACK, ACK ("split handshake: …",
     /// "simultaneous open: …"), said because the roles rest on it.
     public var handshakeAnomaly: String?
+    /// The initial sequence numbers of the SYN and SYN-ACK (or inferred from
+    /// the other side's ACK): a real stack picks them at random, a script often
+    /// does not, and two captures of one connection share them.
+    public var clientInitialSequence: UInt32?
+    public var serverInitialSequence: UInt32?
 
     public init(
         index: Int,
@@ -31,7 +36,9 @@ public struct Conversation: Sendable {
         lastTimestamp: Double,
         clientToServer: StreamDirection,
         serverToClient: StreamDirection,
-        handshakeAnomaly: String? = nil
+        handshakeAnomaly: String? = nil,
+        clientInitialSequence: UInt32? = nil,
+        serverInitialSequence: UInt32? = nil
     ) {
         self.index = index
         self.client = client
@@ -45,6 +52,8 @@ public struct Conversation: Sendable {
         self.clientToServer = clientToServer
         self.serverToClient = serverToClient
         self.handshakeAnomaly = handshakeAnomaly
+        self.clientInitialSequence = clientInitialSequence
+        self.serverInitialSequence = serverInitialSequence
     }
 
     /// Both addresses are loopback addresses.

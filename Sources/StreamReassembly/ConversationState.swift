@@ -221,7 +221,9 @@ final class ConversationState {
             lastTimestamp: lastTimestamp,
             clientToServer: clientToServer,
             serverToClient: serverToClient,
-            handshakeAnomaly: handshakeAnomaly
+            handshakeAnomaly: handshakeAnomaly,
+            clientInitialSequence: clientInitialSequence,
+            serverInitialSequence: serverInitialSequence
         )
     }
 

@@ -17,14 +17,16 @@ struct ClassGradingTests {
         "alice": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
         "bob": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
         "cjones": all(.passed),  // carol's folder; reports take the roster login
-        "dave": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
+        "dave": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .unreadable),
         "erin": statuses(.passed, .passed, .failed, .passed, .failed),
         // frank's C server does not compile: his own mistake, so failed, not error.
         "frank": statuses(.failed, .skipped, .skipped, .failed, .skipped),
-        "grace": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrongOrUnreadable),
+        // grace's screenshots are of her earlier port 61001: screenshot-consistency says so.
+        "grace": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .wrong),
         "heidi": statuses(.passed, .passed, .passed, .failed, .passed),
         "ivan": all(.passed),
-        "judy": statuses(.passed, .passed, .passed, .passed, .failed),
+        // judy's capture is of alice's programs: both provenance checks flag her, not alice.
+        "judy": statuses(.passed, .passed, .passed, .passed, .failed, provenance: .failed),
         "kim": statuses(.passed, .passed, .passed, .failed, .skipped),
         // Types the username at a Scanner prompt: the grader feeds it on stdin.
         "leo": statuses(.passed, .passed, .passed, .passed, .passed, screenshots: .readable),
@@ -34,8 +36,10 @@ struct ClassGradingTests {
 
     static func statuses(
         _ listening: CheckStatus, _ established: CheckStatus, _ sent: CheckStatus, _ file: CheckStatus, _ captured: CheckStatus,
-        screenshots: Screenshots = .none, attribution: CheckStatus = .failed
+        screenshots: Screenshots = .none, attribution: CheckStatus = .failed, provenance: CheckStatus? = nil
     ) -> [String: CheckStatus] {
+        // No readable capture (frank's is a picture): nothing to compare.
+        let compared = provenance ?? (file == .failed && captured == .skipped ? .skipped : .passed)
         let live: [String: CheckStatus] = [
             CheckID.serverListening: listening, CheckID.clientEstablished: established,
             CheckID.usernameSent: sent, CheckID.captureFile: file, CheckID.captureUsername: captured,
@@ -52,14 +56,20 @@ struct ClassGradingTests {
             CheckID.screenshotEstablished: rows,
             CheckID.attribution: attribution,
             CheckID.portChoice: ran ? .passed : .skipped,
+            CheckID.captureConsistency: compared,
+            CheckID.captureOriginality: compared,
+            // Rows read on a screenshot are compared with the run; grace's show another port.
+            CheckID.screenshotConsistency: !ran || screenshots == .none || screenshots == .unreadable ? .skipped : screenshots == .wrong ? .failed : .passed,
+            // No two students' sources come near the threshold beyond rubric/tutorial.
+            CheckID.codeSimilarity: .passed,
         ]) { $1 }
     }
 
     /// What scripts/make-screenshots.sh gave a student: nothing; two images
-    /// whose rows OCR reads for the right port (alice's PNGs, bob's JPEGs); or
-    /// two images with no row for the server's port (grace's from an earlier
-    /// run on 61001, dave's blurred phone photos).
-    enum Screenshots { case none, readable, wrongOrUnreadable }
+    /// whose rows OCR reads for the right port (alice's PNGs, bob's JPEGs);
+    /// two images of an earlier run on another port (grace's, 61001); or two
+    /// OCR cannot read (dave's blurred phone photos).
+    enum Screenshots { case none, readable, wrong, unreadable }
 
     static func all(_ status: CheckStatus) -> [String: CheckStatus] {
         statuses(status, status, status, status, status)
@@ -86,6 +96,11 @@ struct ClassGradingTests {
             #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("\(report.student).json").path))
             #expect(!report.notes.contains { $0.contains("outlived the sandbox") }, "\(report.student): \(report.notes)")
         }
+        let judy = try #require(reports.first { $0.student == "judy" }?.checks.first { $0.id == CheckID.captureOriginality })
+        #expect(judy.message.contains("judy's capture carries alice's username 'alice'"), "\(judy.message)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.url.appendingPathComponent("summary.json"))) as? [String: Any]
+        let shared = try #require(summary?["shared_work"] as? [[String: Any]])
+        #expect(shared.map { $0["students"] as? [String] ?? [] } == [["alice", "judy"]])
         let csv = try String(contentsOf: output.url.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == Self.expected.count + 1)  // a header, a row each
         #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("summary.json").path))

@@ -20,13 +20,19 @@ struct IntakeGradingTests {
     static func verdicts(
         live: (CheckStatus, CheckStatus, CheckStatus) = (.passed, .passed, .passed),
         screenshots: (CheckStatus, CheckStatus, CheckStatus) = (.failed, .failed, .failed),
-        attribution: CheckStatus, port: CheckStatus = .passed
+        attribution: CheckStatus, port: CheckStatus = .passed,
+        shots: CheckStatus = .skipped, originality: CheckStatus = .skipped
     ) -> Verdicts {
+        // Provenance: no capture to judge; `shots` is screenshot-consistency (rows
+        // read, compared with the run); capture-originality compares those rows
+        // with the classmates'; no two students' sources pass copydetect's bar.
         [
             CheckID.serverListening: live.0, CheckID.clientEstablished: live.1, CheckID.usernameSent: live.2,
             CheckID.captureFile: .failed, CheckID.captureUsername: .skipped,
             CheckID.screenshots: screenshots.0, CheckID.screenshotListen: screenshots.1, CheckID.screenshotEstablished: screenshots.2,
             CheckID.attribution: attribution, CheckID.portChoice: port,
+            CheckID.captureConsistency: .skipped, CheckID.captureOriginality: originality,
+            CheckID.screenshotConsistency: shots, CheckID.codeSimilarity: .passed,
         ]
     }
 
@@ -37,11 +43,12 @@ struct IntakeGradingTests {
         "gina": verdicts(attribution: .passed),                  // Go, server/main.go + greet.go, client/main.go
         "rudy": verdicts(attribution: .passed),                  // Rust, server.rs / client.rs
         "sam": verdicts(attribution: .failed),                   // Swift (needs /opt/swift in the sandbox)
-        "shelly": verdicts(screenshots: (.passed, .passed, .passed), attribution: .passed),  // Serv.py + bash client.sh
+        "shelly": verdicts(screenshots: (.passed, .passed, .passed), attribution: .passed, shots: .passed, originality: .passed),  // Serv.py + bash client.sh
         "jack": verdicts(attribution: .passed),                  // Java in src/edu/lab, with a helper class
         "cody": verdicts(attribution: .passed),                  // C: tcp_server.c, tcp_client.c, both linked with common.c
         "nora": verdicts(attribution: .failed),                  // Node echo-server.js / echo-client.js; a cut PNG
-        "paul": verdicts(screenshots: (.passed, .failed, .failed), attribution: .failed, port: .failed),  // port 12000, screenshots of 59123
+        // port 12000, screenshots of 59123: screenshot-consistency says so
+        "paul": verdicts(screenshots: (.passed, .failed, .failed), attribution: .failed, port: .failed, shots: .failed, originality: .passed),
         "mona": verdicts(attribution: .failed),                  // sockgrade.yaml: sources, args, run, folder
         "amy": verdicts(live: noServer, attribution: .passed, port: .skipped),   // two servers: ambiguous
         "uma": verdicts(live: noServer, attribution: .passed, port: .skipped),   // a.py / b.py: names say nothing

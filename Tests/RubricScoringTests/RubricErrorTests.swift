@@ -136,7 +136,7 @@ struct RubricErrorTests {
               - {id: capture-file, title: Capture, points: 0.4}
             deadline: friday
             """, message: "rubric/socket-lab.yaml:4:1: unknown key 'deadline' in the rubric; "
-                + "expected one of: checks, gradebook, input, limits, name, programs"),
+                + "expected one of: checks, gradebook, input, limits, name, programs, provenance"),
         Case(name: "unknown limit key", yaml: """
             name: Lab
             checks:

@@ -4,22 +4,28 @@ import Testing
 
 @Suite("Loading rubrics")
 struct RubricLoadingTests {
-    @Test("the default rubric has five checks of 0.4 making 2.0, and five of 0 points")
+    @Test("the default rubric has five checks of 0.4 making 2.0, and the rest of 0 points")
     func defaultRubric() throws {
         let path = RubricFixtures.defaultRubricPath
-        let deliverables: Set<String> = ["screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice"]
+        let deliverables: Set<String> = [
+            "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
+            "capture-consistency", "capture-originality", "screenshot-consistency", "code-similarity",
+        ]
         let rubric = try Rubric.load(from: path, knownCheckIDs: RubricFixtures.knownCheckIDs.union(deliverables))
 
         #expect(rubric.name == "Socket programming lab")
         #expect(rubric.checks.map(\.id) == [
             "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
             "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
+            "capture-consistency", "capture-originality", "screenshot-consistency", "code-similarity",
         ])
         #expect(rubric.checks.prefix(5).allSatisfy { $0.points == 0.4 })
         #expect(rubric.checks.dropFirst(5).allSatisfy { $0.points == 0 })
         #expect(rubric.checks.allSatisfy { !$0.title.isEmpty && !$0.description.isEmpty })
         #expect(rubric.maxScore == 2.0)
         #expect(rubric.limits == .defaults)
+        #expect(rubric.provenance == ProvenanceSettings(published: nil, boilerplate: ["tutorial"], similarityThreshold: 0.9))
+        #expect(rubric.provenance.boilerplateURLs(rubricSource: rubric.source).allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         #expect(rubric.source == path)
         #expect(rubric.checks[4].description == "That file holds TCP traffic between loopback addresses "
             + "whose client-to-server stream carries the username.")

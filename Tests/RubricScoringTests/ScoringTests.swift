@@ -103,6 +103,20 @@ struct ScoringTests {
         #expect(scored.score == 0)
     }
 
+    @Test("scoring scored results again changes nothing: the class-level pass rescores whole reports", arguments: CheckStatus.allCases)
+    func rescored(verdict: CheckStatus) {
+        let rubric = Rubric(name: "Lab", checks: [
+            RubricCheck(id: "attribution", title: "Credits", points: 0),
+            RubricCheck(id: "server-listening", title: "Server listens", points: 0.4),
+        ])
+        let once = score([Self.result("attribution", verdict), Self.result("server-listening", verdict)], with: rubric)
+        let twice = score(once.checks, with: rubric)
+
+        #expect(twice.checks == once.checks)
+        #expect(twice.checks[0].verdict == verdict)
+        #expect(twice.score == once.score)
+    }
+
     @Test("when the grader reports an id twice, the first result counts")
     func duplicateResult() {
         let scored = score(

@@ -38,10 +38,10 @@ struct CIAndGradescopeTests {
         #expect(results["score"] as? Double == 1.2)
         let tests = try #require(results["tests"] as? [[String: Any]])
         // Every rubric check, the 0-point ones included (erin handed in no screenshots or credit).
-        #expect(tests.count == 10)
-        // The five 0-point checks are info: no verdict, so Gradescope shows them neutrally.
+        #expect(tests.count == 14)
+        // The nine 0-point checks are info: no verdict, so Gradescope shows them neutrally.
         #expect(tests.filter { $0["status"] as? String == "failed" }.count == 2)
-        #expect(tests.filter { $0["status"] == nil && $0["max_score"] as? Double == 0 }.count == 5)
+        #expect(tests.filter { $0["status"] == nil && $0["max_score"] as? Double == 0 }.count == 9)
         #expect(tests.contains { ($0["output"] as? String)?.contains("LISTEN") == true })
 
         let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
@@ -129,7 +129,7 @@ struct CIAndGradescopeTests {
         let results = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
         #expect(results["score"] as? Double == 1.2)
-        #expect((results["tests"] as? [Any])?.count == 10)
+        #expect((results["tests"] as? [Any])?.count == 14)
         #expect((results["output"] as? String)?.contains("for username 'erin'") == true)
 
         environment["SOCKGRADE"] = "/nonexistent/sockgrade"

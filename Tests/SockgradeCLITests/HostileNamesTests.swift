@@ -120,7 +120,9 @@ struct HostileNamesTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!text.contains("\r") && Self.steering(text).isEmpty)
-        #expect(lines.filter { $0.hasPrefix("#") }.count == 1 + Self.names.count + 1)
+        // The copies all hand in alice's capture: "Possible shared work" lists them, names escaped too.
+        #expect(lines.filter { $0.hasPrefix("#") }.count == 1 + Self.names.count + 1 + 1)
+        #expect(lines.contains("### Possible shared work"))
         #expect(!text.contains("javascript:") && !text.contains("](") && !text.contains("<script"))
         #expect(text.contains("boom<br>\\#\\#\\# 2 / 2 regraded"))
     }

@@ -59,8 +59,12 @@ struct RealisticSubmissionTests {
         let output = try Scratch()
         let fence = try TestFence()
         let result = try Sockgrade.run(
-            ["grade", Self.fixtures.path, "--out", output.url.path, "--jobs", "2", "--force"],
-            environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR": "/tmp"], fence: fence)
+            // The rubric file, so code-similarity compares the fixtures beyond rubric/tutorial (issue 16).
+            ["grade", Self.fixtures.path, "--rubric", Sockgrade.root.appendingPathComponent("rubric/socket-lab.yaml").path,
+             "--out", output.url.path, "--jobs", "2", "--force"],
+            // The test's own PATH first: it finds the python3 that copydetect was installed for.
+            environment: ["PATH": (ProcessInfo.processInfo.environment["PATH"].map { $0 + ":" } ?? "") + "/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR": "/tmp"],
+            fence: fence)
         #expect(result.status == 0, "\(result.standardError)")
         defer { _ = fence.awaitEmpty(within: .seconds(10)); _ = fence.remove() }
 

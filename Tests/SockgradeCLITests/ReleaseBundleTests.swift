@@ -59,7 +59,7 @@ struct ReleaseBundleTests {
             with: Data(contentsOf: autograder.appendingPathComponent("results/results.json"))) as? [String: Any],
             "no results.json: \(graded.standardError)")
         #expect(results["score"] as? Double == 1.2, "\(results)")
-        #expect((results["tests"] as? [Any])?.count == 10)
+        #expect((results["tests"] as? [Any])?.count == 14)
         #expect((results["output"] as? String)?.contains("for username 'erin'") == true)
     }
 }

@@ -50,8 +50,8 @@ struct ReportOutputTests {
 
         let junit = try XMLDocument(contentsOf: out.appendingPathComponent("junit.xml"))
         #expect(try junit.nodes(forXPath: "/testsuites/testsuite").count == SampleClass.studentCount)
-        // Ten checks a student: five worth points, five informational (0 points).
-        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 10 * SampleClass.studentCount)
+        // Fourteen checks a student: five worth points, nine informational (0 points).
+        #expect(try junit.nodes(forXPath: "/testsuites/testsuite/testcase").count == 14 * SampleClass.studentCount)
         #expect(try junit.nodes(forXPath: "//testcase[@name='username-sent: Username sent']/failure").count == 1)
 
         let markdown = try String(contentsOf: scratch.url.appendingPathComponent("summary.md"), encoding: .utf8)

@@ -1,0 +1,89 @@
+/// The Python program `code-similarity` runs with `python3 -c`: it hands the
+/// class's sources to PyPI's copydetect (winnowing, the algorithm of MOSS)
+/// and prints the pairs of files above the threshold as JSON. sockgrade has
+/// no similarity engine of its own.
+///
+/// Students' files are copied first into a staging folder under names made
+/// of letters and digits only: copydetect's HTML report prints file names
+/// without escaping them, and a symbolic link in a submission must not hand
+/// it a file from outside. Only regular files up to 512 KiB are read, at most
+/// 200 per student. Pairs of one student's own files are left out, and so are
+/// pairs sharing fewer than `min_tokens` tokens beyond the boilerplate: two
+/// students who changed the same port line of one tutorial share all of a
+/// tiny remainder (copydetect's share is of what is left).
+enum CopydetectDriver {
+    static let program = #"""
+import json, os, re, shutil, stat, sys
+from copydetect import CopyDetector
+
+job = json.load(open(sys.argv[1]))
+stage = job["stage"]
+extensions = set(job["extensions"])
+
+def safe(text):
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text)[:80] or "_"
+
+def gather(root, target, limit=200):
+    """(staged path, path relative to root) of each source file under root."""
+    found = []
+    if os.path.isfile(root) and not os.path.islink(root):
+        walk = [(os.path.dirname(root), [], [os.path.basename(root)])]
+    else:
+        walk = os.walk(root, followlinks=False)
+    for folder, dirs, files in walk:
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "target", "build", "__pycache__"))
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > 512 * 1024:
+                continue
+            if name.rsplit(".", 1)[-1].lower() not in extensions:
+                continue
+            relative = os.path.relpath(path, root) if os.path.isdir(root) else name
+            staged = os.path.join(target, "%03d_%s" % (len(found), safe(relative)))
+            shutil.copyfile(path, staged)
+            found.append((staged, relative))
+            if len(found) >= limit:
+                return found
+    return found
+
+owner = {}
+detector = CopyDetector(extensions=sorted(extensions), display_t=job["threshold"], silent=True,
+                        autoopen=False, out_file=job["html"])
+for index, student in enumerate(job["students"]):
+    target = os.path.join(stage, "%03d_%s" % (index, safe(student["student"])))
+    os.makedirs(target)
+    for staged, relative in gather(student["folder"], target):
+        owner[staged] = (student["student"], relative)
+        detector.add_file(staged)
+boiler = os.path.join(stage, "boilerplate")
+os.makedirs(boiler)
+for index, path in enumerate(job["boilerplate"]):
+    target = os.path.join(boiler, "%03d" % index)
+    os.makedirs(target)
+    for staged, _ in gather(path, target):
+        detector.add_file(staged, type="boilerplate")
+pairs = []
+if len(set(student for student, _ in owner.values())) >= 2:
+    detector.run()
+    matrix = detector.similarity_matrix
+    if len(matrix):
+        for i, test in enumerate(detector.test_files):
+            for j, ref in enumerate(detector.ref_files):
+                if owner.get(test, ("", ""))[0] == owner.get(ref, ("", ""))[0]:
+                    matrix[i, j] = -1
+        seen = set()
+        for i, test in enumerate(detector.test_files):
+            for j, ref in enumerate(detector.ref_files):
+                first, second = matrix[i, j]
+                overlap = int(detector.token_overlap_matrix[i, j])
+                if max(first, second) < job["threshold"] or overlap < job["min_tokens"] or (ref, test) in seen:
+                    continue
+                seen.add((test, ref))
+                pairs.append({"students": [owner[test][0], owner[ref][0]], "files": [owner[test][1], owner[ref][1]],
+                              "shares": [round(float(first), 3), round(float(second), 3)], "tokens": overlap})
+        if pairs:
+            detector.generate_html_report()
+json.dump({"pairs": pairs, "files": len(owner), "html": bool(pairs)}, sys.stdout)
+"""#
+}
