@@ -7,6 +7,12 @@ enum RubricFixtures {
         "server-listening", "client-established", "username-sent", "capture-file", "capture-username",
     ]
 
+    /// Every id the default rubric names: the five marked checks and the informational ones.
+    static let defaultRubricCheckIDs: Set<String> = knownCheckIDs.union([
+        "screenshots", "screenshot-listen", "screenshot-established", "attribution", "port-choice",
+        "capture-consistency", "capture-originality", "screenshot-consistency", "code-similarity",
+    ])
+
     /// The default rubric shipped with the project, found relative to this source file
     /// because the test target has no resources.
     static var defaultRubricPath: String {
