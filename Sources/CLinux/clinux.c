@@ -12,6 +12,9 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <errno.h>
+#include <linux/keyctl.h>
+#include <sys/wait.h>
 
 int sockgrade_unshare_network(void) {
     return unshare(CLONE_NEWNET);
@@ -54,4 +57,47 @@ int sockgrade_pipe_cloexec(int ends[2]) {
 
 int sockgrade_memfd_cloexec(const char *name) {
     return memfd_create(name, MFD_CLOEXEC);
+}
+
+int sockgrade_clear_user_keyrings(uid_t uid, gid_t gid, int *failed_step) {
+    int report[2];
+    if (pipe2(report, O_CLOEXEC) != 0) return errno;
+    pid_t child = _Fork();
+    if (child < 0) {
+        int error = errno;
+        close(report[0]);
+        close(report[1]);
+        return error;
+    }
+    if (child == 0) {
+        // Raw system calls only: glibc's setresuid would signal threads the child does not have.
+        int failure[2] = {0, 0};
+        if (syscall(SYS_setgroups, 0, NULL) != 0) failure[0] = 1;
+        else if (syscall(SYS_setresgid, gid, gid, gid) != 0) failure[0] = 2;
+        else if (syscall(SYS_setresuid, uid, uid, uid) != 0) failure[0] = 3;
+        else if (syscall(SYS_keyctl, KEYCTL_CLEAR, KEY_SPEC_USER_KEYRING) != 0) failure[0] = 4;
+        else if (syscall(SYS_keyctl, KEYCTL_CLEAR, KEY_SPEC_USER_SESSION_KEYRING) != 0) failure[0] = 5;
+        else if (syscall(SYS_keyctl, KEYCTL_LINK, KEY_SPEC_USER_KEYRING, KEY_SPEC_USER_SESSION_KEYRING) != 0) failure[0] = 6;
+        if (failure[0] != 0) {
+            failure[1] = errno;
+            (void)!write(report[1], failure, sizeof failure);
+        }
+        _exit(failure[0] == 0 ? 0 : 1);
+    }
+    close(report[1]);
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    int failure[2] = {0, 0};
+    ssize_t count;
+    do { count = read(report[0], failure, sizeof failure); } while (count < 0 && errno == EINTR);
+    close(report[0]);
+    if (count == (ssize_t)sizeof failure && failure[0] != 0) {
+        *failed_step = failure[0];
+        return failure[1] != 0 ? failure[1] : EIO;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        *failed_step = 0;
+        return ECHILD;
+    }
+    return 0;
 }

@@ -38,6 +38,7 @@ package struct ServerWatch {
 
     /// Polls until the client exits or the limit passes, noting every row that
     /// shows a connection to the server's port, the moment it is first seen.
+    /// `awaitServerCaughtUp` comes next, once the client has stopped.
     package func followClient(_ client: ChildProcess, within limit: Duration, into observed: inout LiveObservations) {
         guard observed.listening != nil else { return }
         let deadline = ContinuousClock.now + limit
@@ -57,13 +58,12 @@ package struct ServerWatch {
         if let rows = rows(into: &observed) {
             note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
         }
-        awaitServerCaughtUp(into: &observed)
     }
 
     /// Gives the server up to `limit` after the client ended to accept and read
     /// what was sent, then notes what it still had not: a fast client exits
     /// before a correct server is even scheduled, so one look would wrong it.
-    private func awaitServerCaughtUp(within limit: Duration = .milliseconds(300), into observed: inout LiveObservations) {
+    package func awaitServerCaughtUp(within limit: Duration = .milliseconds(300), into observed: inout LiveObservations) {
         let deadline = ContinuousClock.now + limit
         while let rows = rows(into: &observed) {
             let ends = rows.filter { $0.state == .established && observed.serverAddresses.accepts($0.local) }

@@ -121,6 +121,22 @@ public final class NetworkNamespace: @unchecked Sendable {
         return (ipv4, ipv6)
     }
 
+    /// Runs `body` with the calling thread in this namespace, then puts the
+    /// thread back where it was: what `body` spawns starts in this namespace.
+    /// Only for a namespace made as root (one with a holder has a user
+    /// namespace of its own, which a threaded process cannot join).
+    public func whileJoined<Result>(_ body: () throws(SandboxError) -> Result) throws(SandboxError) -> Result {
+        precondition(holder == nil, "a rootless namespace is joined with nsenter, not setns")
+        let original = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
+        guard original >= 0 else { throw SandboxError.lastError("opening the calling thread's /proc/thread-self/ns/net") }
+        defer { close(original) }
+        guard sockgrade_join_network(descriptor) == 0 else { throw SandboxError.lastError("setns into the student's network namespace") }
+        let result = Swift.Result { () throws(SandboxError) in try body() }
+        // What body made is dropped on this error (a ChildProcess is killed by its deinit).
+        guard sockgrade_join_network(original) == 0 else { throw SandboxError.lastError("setns back into the grader's network namespace") }
+        return try result.get()
+    }
+
     private typealias Handles = (Int32, Int32, Int32, UInt64)
 
     private static func createOnThread(parent: Int32?, childHashEntries: Int?) -> Result<Handles, SandboxError> {

@@ -1,5 +1,5 @@
-/// Per-process resource limits applied with util-linux `prlimit` inside the
-/// sandbox; wall-clock limits are the grader's own deadlines.
+/// Per-process resource limits, set by the shell that starts each sandboxed
+/// program (`Jail`'s launcher); wall-clock limits are the grader's own deadlines.
 public struct ProcessLimits: Sendable, Equatable {
     public var processes: Int
     public var openFiles: Int
@@ -15,11 +15,17 @@ public struct ProcessLimits: Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
     }
 
-    var prlimitArguments: [String] {
-        [
-            "--nproc=\(processes)", "--nofile=\(openFiles)",
+    /// The limits as dash's `ulimit` commands joined by `&&` (soft and hard
+    /// alike unless -S or -H; -f counts 512-byte blocks, -d KiB), for the
+    /// launcher shell that starts every sandboxed program.
+    var ulimitCommands: String {
+        var commands = [
+            "ulimit -p \(processes)", "ulimit -n \(openFiles)", "ulimit -f \(fileSizeBytes / 512)",
             // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
-            "--fsize=\(fileSizeBytes)", "--cpu=\(cpuSeconds):\(cpuSeconds + 1)", "--core=0",
-        ] + (dataBytes.map { ["--data=\($0)"] } ?? [])
+            // The soft one first: a hard limit below the soft one still in force is refused.
+            "ulimit -S -t \(cpuSeconds)", "ulimit -H -t \(cpuSeconds + 1)", "ulimit -c 0",
+        ]
+        if let dataBytes { commands.append("ulimit -d \(dataBytes / 1024)") }
+        return commands.joined(separator: " && ")
     }
 }
