@@ -8,7 +8,7 @@ extension SandboxUser {
     /// already denies keyctl to student code; this also covers keys left by an
     /// earlier grader version or by anything else running as this uid.
     /// It acts as the uid itself (root has no override on keyring
-    /// permissions), from a forked child that makes only the system calls
+    /// permissions), from a child sharing the grader's memory that makes only the system calls
     /// `keyctl clear @u; keyctl clear @us; keyctl link @u @us` would: twice a
     /// student, five programs started each time cost more than the student's own.
     public func clearKeyrings() throws(SandboxError) {
