@@ -5,7 +5,8 @@
 # percentile), peak memory at two class sizes, and the same class (a sample of
 # it) through a hand-written shell grader.
 #
-# BENCH_STUDENTS (200), BENCH_JOBS (sockgrade's default), BENCH_NAIVE_SAMPLE
+# BENCH_STUDENTS (200), BENCH_MIX (mixed: C, failing and spinning students
+# too; python: ordinary Python only), BENCH_JOBS (sockgrade's default), BENCH_NAIVE_SAMPLE
 # (40; 0 skips the shell grader), BENCH_BASELINE=/path/to/another/sockgrade
 # grades the same class with that binary first, for before/after figures from
 # one run. Another bench (make bench-realistic) can reuse grade_class and report.py.
