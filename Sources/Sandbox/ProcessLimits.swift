@@ -15,12 +15,16 @@ public struct ProcessLimits: Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
     }
 
-    /// The limits as dash's `ulimit` commands joined by `&&` (soft and hard
-    /// alike unless -S or -H; -f counts 512-byte blocks, -d KiB), for the
-    /// launcher shell that starts every sandboxed program.
+    /// The limits as `ulimit` commands joined by `&&` (soft and hard alike
+    /// unless -S or -H; -d counts KiB), for the launcher shell that starts
+    /// every sandboxed program. dash (Debian's and Ubuntu's /bin/sh, and
+    /// busybox ash) sets processes with -p and counts -f in 512-byte blocks;
+    /// bash, where /bin/sh is bash, refuses -p (its pipe size) and uses -u
+    /// and 1024-byte blocks.
     var ulimitCommands: String {
         var commands = [
-            "ulimit -p \(processes)", "ulimit -n \(openFiles)", "ulimit -f \(fileSizeBytes / 512)",
+            "{ if ulimit -p \(processes) 2>/dev/null; then ulimit -f \(fileSizeBytes / 512); else ulimit -u \(processes) && ulimit -f \(fileSizeBytes / 1024); fi; }",
+            "ulimit -n \(openFiles)",
             // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
             // The soft one first: a hard limit below the soft one still in force is refused.
             "ulimit -S -t \(cpuSeconds)", "ulimit -H -t \(cpuSeconds + 1)", "ulimit -c 0",
