@@ -86,8 +86,9 @@ dist: deps
 	$(SWIFT) build -c release -j $(JOBS) --static-swift-stdlib --product sockgrade --scratch-path $(DIST_BUILD)
 	bash scripts/make-dist.sh $(DIST_BUILD)/release/sockgrade dist
 
-# Grades a synthetic class and prints students per minute, overhead and
-# memory, next to a hand-written shell grader (not part of `make test`).
+# Grades a synthetic class and prints students per minute, overhead, the
+# time per phase and memory, next to a hand-written shell grader (not part of
+# `make test`; scripts/bench/run.sh lists its BENCH_* settings).
 bench: release
 	@[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	bash scripts/bench/run.sh

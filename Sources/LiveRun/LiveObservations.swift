@@ -47,6 +47,8 @@ package struct LiveObservations {
     /// Limits hit while each program ran ("server", "client-build", …), in words.
     package internal(set) var limitHits: [String: [String]] = [:]
     package internal(set) var limits: StudentLimits?
+    /// Wall time of each phase of the run, for `make bench` (`timings.json` in the evidence folder).
+    package internal(set) var timings = PhaseTimings()
 }
 
 package struct ListeningSocket {

@@ -51,6 +51,8 @@ package struct LiveRunner: Sendable {
         let area: ScratchSpace.StudentArea
         let copier = SubmissionCopier(owner: user)
         let workBytes = copier.maximumBytes + limits.temporaryMiB << 20
+        var timings = PhaseTimings()
+        let scratchStart = ContinuousClock.now
         do {
             area = try scratch.makeArea(for: submission.name, owner: user, workBytes: workBytes)
         } catch {
@@ -64,20 +66,30 @@ package struct LiveRunner: Sendable {
         let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
         try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
         if let user { chown(buildFolder.path, user.uid, user.gid) }
+        timings.add(Phase.scratch, .now - scratchStart)
 
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: limits, input: input,
             tools: tools, user: user, mode: mode, area: area, hostsFile: scratch.hostsFile,
             parentNamespace: parentNamespace, workBytes: workBytes,
-            cancellation: cancellation, controlGroups: controlGroups, toolchains: toolchains).run()
+            cancellation: cancellation, controlGroups: controlGroups, toolchains: toolchains).run(timings: timings)
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
         }
         if !cancellation.isCancelled, let capture = observed.capturePath {
-            leadingNotes.append(keepEvidence(capture, student: submission.name))
+            let note = observed.timings.measure(Phase.evidence) { keepEvidence(capture, student: submission.name) }
+            leadingNotes.append(note)
+            keepTimings(observed.timings, student: submission.name)
         }
         observed.notes = leadingNotes + observed.notes
         return observed
+    }
+
+    /// Writes the run's phase timings beside the live capture (`timings.json`),
+    /// where `make bench` reads them; a file that cannot be written costs the report nothing.
+    private func keepTimings(_ timings: PhaseTimings, student: String) {
+        let folder = EvidenceFolder.url(for: student, in: outputFolder)
+        try? timings.json.write(to: folder.appendingPathComponent(EvidenceFolder.timings), options: .atomic)
     }
 
     /// Copies the live capture next to the report, where Wireshark can open it; says where.

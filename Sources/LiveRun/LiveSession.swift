@@ -38,19 +38,30 @@ package struct LiveSession {
     /// The rubric's toolchain folders, bound read-only into the sandbox.
     package var toolchains: [String] = []
 
-    package func run() -> LiveObservations {
+    /// - Parameter timings: the phases measured so far (the scratch copy); the
+    ///   observations carry them on with this run's.
+    package func run(timings: PhaseTimings = PhaseTimings()) -> LiveObservations {
         var observed = LiveObservations()
+        observed.timings = timings
         let namespace: NetworkNamespace
         do {
-            namespace = try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
+            namespace = try observed.timings.measure(Phase.namespace) {
+                try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
+            }
         } catch {
             observed.setupFailure = "The grader could not create a network namespace: \(error)"
             return observed
         }
         clearKeyrings(into: &observed)
+        let groupStart = ContinuousClock.now
         let studentLimits = makeLimits(into: &observed)
+        observed.timings.add(Phase.cgroup, .now - groupStart)
         observed.limits = studentLimits
-        defer { removeGroup(studentLimits.group, into: &observed) }
+        defer {
+            let removeStart = ContinuousClock.now
+            removeGroup(studentLimits.group, into: &observed)
+            observed.timings.add(Phase.cgroup, .now - removeStart)
+        }
         var jail = Jail(
             tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
             limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
@@ -61,15 +72,17 @@ package struct LiveSession {
         for program in [server, client].compactMap({ $0 }) {
             observed.notes += program.notes.filter { !observed.notes.contains($0) }
             let before = studentLimits.group?.events()
-            let outcome = builder.build(program)
+            let outcome = observed.timings.measure(Phase.build) { builder.build(program) }
             if let run = outcome.run { observed.runs.append(run) }
             if let failure = outcome.failure { observed.buildFailures[program.role] = failure }
             note(studentLimits.hits(since: before), role: "\(program.role.rawValue)-build", into: &observed)
         }
         let capturePath = area.evidence.appendingPathComponent(EvidenceFolder.liveCapture).path
         var capture: LiveRecorder?
+        let captureStart = ContinuousClock.now
         do {
             capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)
+            observed.timings.add(Phase.captureStart, .now - captureStart)
             observed.capturePath = capturePath
         } catch {
             observed.captureProblem = "The live capture could not start: \(error)"
@@ -80,11 +93,15 @@ package struct LiveSession {
         }
         // The capture stops first: without root it is a process in the namespace,
         // which the teardown would otherwise kill before it wrote the file.
-        let captureStatistics = capture?.stop()
-        observed.stragglers = Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
+        let captureStatistics = observed.timings.measure(Phase.captureStop) { capture?.stop() }
+        observed.stragglers = observed.timings.measure(Phase.teardown) {
+            Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
+        }
         if capture != nil {
+            let analysisStart = ContinuousClock.now
             analyzeCapture(at: capturePath, into: &observed)
             observed.capture?.liveStatistics = captureStatistics
+            observed.timings.add(Phase.captureAnalysis, .now - analysisStart)
         }
         clearKeyrings(into: &observed)
         return observed
@@ -95,8 +112,10 @@ package struct LiveSession {
     /// Without root each program's user namespace has keyrings of its own.
     private func clearKeyrings(into observed: inout LiveObservations) {
         guard let user else { return }
+        let start = ContinuousClock.now
+        defer { observed.timings.add(Phase.keyrings, .now - start) }
         do {
-            try user.clearKeyrings(tools: tools)
+            try user.clearKeyrings()
         } catch {
             observed.notes.append("The grader could not empty the keyrings of the sandbox uid: \(error)")
         }
@@ -115,6 +134,7 @@ package struct LiveSession {
         let before = observed.limits?.group?.events()
         var watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
         watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
+        observed.timings.add(Phase.serverStart, .now - serverProcess.startedAt)
         if observed.listening == nil, UsageRerun.wantsArguments(serverProcess, program: server), !cancellation.isCancelled {
             let port = String(UsageRerun.port(for: server, in: submission.folder))
             observed.runs.append(ProgramRun(role: "server", command: command, child: serverProcess, timedOut: false))
@@ -131,12 +151,13 @@ package struct LiveSession {
             }
             watch = ServerWatch(process: serverProcess, watcher: watcher, cancellation: cancellation)
             watch.awaitListening(within: .seconds(limits.serverReadySeconds), into: &observed)
+            observed.timings.add(Phase.serverStart, .now - serverProcess.startedAt)
         }
         if observed.listening != nil, let client, observed.buildFailures[.client] == nil {
             runClient(client, jail: jail, watch: watch, outputLimit: outputLimit, observed: &observed)
         }
         let stillServing = !serverProcess.hasExited
-        serverProcess.kill()
+        observed.timings.measure(Phase.serverStop) { serverProcess.kill() }
         note(observed.limits?.hits(since: before) ?? [], role: "server", into: &observed)
         var run = ProgramRun(role: "server", command: command, child: serverProcess, timedOut: false)
         run.stoppedByGrader = stillServing
@@ -166,6 +187,7 @@ package struct LiveSession {
         }
         let before = observed.limits?.group?.events()
         watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
+        observed.timings.add(Phase.client, .now - clientProcess.startedAt)
         if observed.sightings.isEmpty, UsageRerun.wantsArguments(clientProcess, program: client), !cancellation.isCancelled,
            let port = observed.listening?.row.local.port {
             let arguments = ["127.0.0.1", String(port)]
@@ -180,7 +202,11 @@ package struct LiveSession {
                 return
             }
             watch.followClient(clientProcess, within: .seconds(limits.clientSeconds), into: &observed)
+            observed.timings.add(Phase.client, .now - clientProcess.startedAt)
         }
+        let catchUpStart = ContinuousClock.now
+        watch.awaitServerCaughtUp(into: &observed)
+        observed.timings.add(Phase.serverCatchUp, .now - catchUpStart)
         observed.clientTimedOut = !clientProcess.hasExited
         if observed.clientTimedOut {
             observed.notes.append("The client was still running after the \(limits.clientSeconds) s it is given, and was stopped.")

@@ -14,7 +14,7 @@ package struct ServerWatch {
         var sandbox: UInt64?
         while ContinuousClock.now < deadline && !cancellation.isCancelled {
             process.pollOnce(timeoutMilliseconds: schedule.nextWaitMilliseconds)
-            guard let rows = rows(into: &observed) else { return }
+            guard let rows = rows(into: &observed, ifChanged: true) else { return }
             let listeners = rows.filter { $0.state == .listen }
             if !listeners.isEmpty {
                 sandbox = sandbox ?? watcher.pidNamespace(ofSandbox: process.pid)
@@ -22,7 +22,7 @@ package struct ServerWatch {
                     observed.listening = found
                     observed.serverAddresses = ServerAddresses(listeners: listeners.filter { row in
                         row.local.port == found.row.local.port
-                            && (row == found.row || watcher.owner(ofSocket: row.inode, inSandbox: sandbox) != nil)
+                            && (row == found.row || watcher.owner(ofSocket: row.inode, inSandbox: sandbox, launcher: process.pid) != nil)
                     })
                     observed.tableAtListen = rows
                     return
@@ -38,17 +38,18 @@ package struct ServerWatch {
 
     /// Polls until the client exits or the limit passes, noting every row that
     /// shows a connection to the server's port, the moment it is first seen.
+    /// `awaitServerCaughtUp` comes next, once the client has stopped.
     package func followClient(_ client: ChildProcess, within limit: Duration, into observed: inout LiveObservations) {
         guard observed.listening != nil else { return }
         let deadline = ContinuousClock.now + limit
         let schedule = PollSchedule()
-        var sandboxes = Sandboxes(server: watcher.pidNamespace(ofSandbox: process.pid))
+        var sandboxes = Sandboxes(server: watcher.pidNamespace(ofSandbox: process.pid), serverLauncher: process.pid, clientLauncher: client.pid)
         var typing = TypedInputEnd()
         while true {
             client.pollOnce(timeoutMilliseconds: schedule.nextWaitMilliseconds)
             process.pollOnce(timeoutMilliseconds: 0)
             sandboxes.client = sandboxes.client ?? watcher.pidNamespace(ofSandbox: client.pid)
-            guard let rows = rows(into: &observed) else { return }
+            guard let rows = rows(into: &observed, ifChanged: true) else { return }
             note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
             typing.endInputWhenDone(client, connected: observed.sightings.contains { $0.side == .client && $0.owner != .server })
             if client.hasExited || ContinuousClock.now >= deadline || cancellation.isCancelled { break }
@@ -57,13 +58,12 @@ package struct ServerWatch {
         if let rows = rows(into: &observed) {
             note(rows, sandboxes: sandboxes, start: client.startedAt, into: &observed)
         }
-        awaitServerCaughtUp(into: &observed)
     }
 
     /// Gives the server up to `limit` after the client ended to accept and read
     /// what was sent, then notes what it still had not: a fast client exits
     /// before a correct server is even scheduled, so one look would wrong it.
-    private func awaitServerCaughtUp(within limit: Duration = .milliseconds(300), into observed: inout LiveObservations) {
+    package func awaitServerCaughtUp(within limit: Duration = .milliseconds(300), into observed: inout LiveObservations) {
         let deadline = ContinuousClock.now + limit
         while let rows = rows(into: &observed) {
             let ends = rows.filter { $0.state == .established && observed.serverAddresses.accepts($0.local) }
@@ -90,14 +90,24 @@ package struct ServerWatch {
         }
     }
 
-    /// The PID namespaces of the two programs' sandboxes, to tell whose socket a row is.
+    /// The PID namespaces of the two programs' sandboxes, to tell whose socket
+    /// a row is, and the bubblewrap processes that made them.
     private struct Sandboxes {
         var server: UInt64?
         var client: UInt64?
+        var serverLauncher: Int32
+        var clientLauncher: Int32
+
+        init(server: UInt64?, serverLauncher: Int32, clientLauncher: Int32) {
+            self.server = server
+            self.serverLauncher = serverLauncher
+            self.clientLauncher = clientLauncher
+        }
     }
 
-    private func rows(into observed: inout LiveObservations) -> [SocketRow]? {
-        switch watcher.snapshot() {
+    /// The namespace's rows; with `ifChanged`, the last ones again while its socket counts stand still.
+    private func rows(into observed: inout LiveObservations, ifChanged: Bool = false) -> [SocketRow]? {
+        switch ifChanged ? watcher.snapshotIfChanged() : watcher.snapshot() {
         case .success(let rows):
             return rows
         case .failure(let error):
@@ -108,14 +118,14 @@ package struct ServerWatch {
 
     private func owner(of row: SocketRow, _ sandboxes: Sandboxes) -> ConnectionSighting.Owner? {
         guard row.inode != 0 else { return nil }
-        if let client = sandboxes.client, watcher.owner(ofSocket: row.inode, inSandbox: client) != nil { return .client }
-        if let server = sandboxes.server, watcher.owner(ofSocket: row.inode, inSandbox: server) != nil { return .server }
+        if let client = sandboxes.client, watcher.owner(ofSocket: row.inode, inSandbox: client, launcher: sandboxes.clientLauncher) != nil { return .client }
+        if let server = sandboxes.server, watcher.owner(ofSocket: row.inode, inSandbox: server, launcher: sandboxes.serverLauncher) != nil { return .server }
         return nil
     }
 
     private func ownedListener(_ listeners: [SocketRow], sandbox: UInt64) -> ListeningSocket? {
         for row in listeners where row.inode != 0 {
-            if let pid = watcher.owner(ofSocket: row.inode, inSandbox: sandbox) {
+            if let pid = watcher.owner(ofSocket: row.inode, inSandbox: sandbox, launcher: process.pid) {
                 return ListeningSocket(
                     row: row, pid: pid, command: watcher.processes.commandLine(of: pid),
                     seenAfter: .now - process.startedAt)

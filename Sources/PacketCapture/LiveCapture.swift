@@ -67,7 +67,7 @@ public final class LiveCapture: @unchecked Sendable {
         let setup = SetupBox()
         let wakeRead = wake[0]
         let thread = Thread { [finished] in
-            defer { close(wakeRead); finished.signal() }
+            defer { close(wakeRead) }
             let session: CaptureSession
             switch Result(catching: { () throws(CaptureError) in
                 try CaptureSession(namespace: namespaceDescriptor, interface: interface, path: outputPath, limits: limits)
@@ -77,10 +77,17 @@ public final class LiveCapture: @unchecked Sendable {
             case .failure(let error):
                 setup.error = error
                 ready.signal()
+                finished.signal()
                 return
             }
             ready.signal()
             setup.statistics = session.run(until: wakeRead)
+            // The file is written and closed: stop() may return. Closing the
+            // packet socket waits for an RCU grace period (synchronize_net in
+            // packet_release), 10 to 30 ms on a busy machine, which no caller
+            // needs to wait for; this thread does it afterwards.
+            finished.signal()
+            withExtendedLifetime(session) {}
         }
         thread.name = "sockgrade-capture"
         thread.start()

@@ -16,6 +16,8 @@ public enum EvidenceFolder {
     public static let liveCapture = "live.pcap"
     public static let socketsAtListen = "sockets-at-listen.txt"
     public static let socketsAtEstablished = "sockets-at-established.txt"
+    /// Each live run's phase timings, which `make bench` reads.
+    public static let timings = "timings.json"
 
     /// `<role>.stdout.txt` or `<role>.stderr.txt`.
     public static func output(of role: String, stream: String) -> String {

@@ -28,16 +28,8 @@ public final class ControlGroup: @unchecked Sendable {
         remove()
     }
 
-    /// The `cgroup.procs` files a process must join.
+    /// The `cgroup.procs` files a process must join (Jail's launcher writes its PID there).
     var membershipFiles: [String] { folders.map { "\($0)/cgroup.procs" } }
-
-    /// A prefix for a command line: a root shell writes its own PID into the
-    /// group and execs the rest, so every process of the command starts inside
-    /// (posix_spawn cannot place a child in a cgroup on this glibc).
-    public var launcherPrefix: [String] {
-        let script = #"n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; exec "$@""#
-        return ["/bin/sh", "-c", script, "sockgrade-cgroup", String(membershipFiles.count)] + membershipFiles
-    }
 
     /// How often the limits were hit so far; compare before and after a program.
     public struct Events: Sendable, Equatable {

@@ -26,6 +26,10 @@ public struct Jail: Sendable {
     public var tools: SandboxTools
     /// How nsenter joins the student's namespace(s).
     public var nsenterArguments: [String]
+    /// The namespace `launch` joins on the spawning thread instead of starting
+    /// nsenter (one program less per start); nil without root, where joining
+    /// needs its user namespace first, which a threaded grader cannot do.
+    var joinedBySpawner: NetworkNamespace?
     /// The uid student code runs as (root mode); nil without root, where
     /// bubblewrap maps the grader's own uid to 1000 in a user namespace of its own.
     public var user: SandboxUser?
@@ -33,8 +37,8 @@ public struct Jail: Sendable {
     public var scratchFolder: String
     public var limits: ProcessLimits
     public var temporarySizeBytes: Int
-    /// Runs first, as root, to place the command in the student's cgroup.
-    public var launcherPrefix: [String]
+    /// The `cgroup.procs` files the launcher joins first, as root.
+    public var controlGroupFiles: [String]
     /// Extra `NAME=value` entries for the environment (a tool's own settings).
     public var environmentOverrides: [String] = []
     /// A host file holding `hostsText`, bound over /etc/hosts; nil keeps the host's.
@@ -50,33 +54,48 @@ public struct Jail: Sendable {
     ) {
         self.tools = tools
         self.nsenterArguments = namespace.nsenterArguments
+        self.joinedBySpawner = namespace.holder == nil ? namespace : nil
         self.user = user
         self.scratchFolder = scratchFolder
         self.limits = limits
         self.temporarySizeBytes = temporarySizeBytes
-        self.launcherPrefix = controlGroup?.launcherPrefix ?? []
+        self.controlGroupFiles = controlGroup?.membershipFiles ?? []
     }
 
     /// The full command line that runs `program` (absolute path inside the
-    /// sandbox). Bubblewrap reads its seccomp program from descriptor 3, which
-    /// `launch` hands over.
+    /// sandbox), nsenter included. Bubblewrap reads its seccomp program from
+    /// descriptor 3, which `launch` hands over.
     public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
-        launcherPrefix + [tools.nsenter] + nsenterArguments + ["--"] + freshSessionKeyring + [tools.bubblewrap]
+        commandLine(for: program, workingDirectory: workingDirectory, entersNamespace: true)
+    }
+
+    /// - Parameter entersNamespace: false when the caller starts it from a
+    ///   thread already in the student's network namespace (`launch` as root).
+    func commandLine(for program: [String], workingDirectory: String, entersNamespace: Bool) -> [String] {
+        launcher + (entersNamespace ? [tools.nsenter] + nsenterArguments + ["--"] : []) + [tools.bubblewrap]
             + bubblewrapArguments(workingDirectory: workingDirectory)
             + ["--seccomp", String(ChildProcess.inheritedDescriptor)]
             + ["--"] + identityArguments
-            + [tools.prlimit] + limits.prlimitArguments + ["--"]
             + program
     }
 
-    /// A shell that swaps its session keyring for a new, empty one
-    /// (`keyctl new_session` replaces its parent's) and execs the rest, so the
-    /// program cannot reach the keys of the session the grader was started in
-    /// (an instructor's login keys), nor share a keyring with another student.
-    /// It runs before bubblewrap, whose seccomp filter then denies keyctl.
-    private var freshSessionKeyring: [String] {
-        let script = #""$1" new_session >/dev/null || { echo "sockgrade: keyctl new_session failed; the program was not started" >&2; exit 125; }; shift; exec "$@""#
-        return ["/bin/sh", "-c", script, "sockgrade-keyring", tools.keyctl]
+    /// One shell, before everything else, that
+    /// - writes its own PID into the student's cgroup (as root; posix_spawn
+    ///   cannot place a child in a cgroup on this glibc), so every process of
+    ///   the command starts inside;
+    /// - sets the rlimits, inherited by bubblewrap and the program (as root
+    ///   RLIMIT_NPROC does not bind until setpriv drops to the student's uid);
+    /// - swaps its session keyring for a new, empty one (`keyctl new_session`
+    ///   replaces its parent's), so the program cannot reach the keys of the
+    ///   session the grader was started in (an instructor's login keys), nor
+    ///   share a keyring with another student; bubblewrap's seccomp filter then
+    ///   denies keyctl;
+    /// and execs the rest. One shell instead of a shell, prlimit and a second shell.
+    private var launcher: [String] {
+        let script = #"n=$1; k=$2; shift 2; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; "#
+            + limits.ulimitCommands + #" || { echo "sockgrade: the resource limits could not be set; the program was not started" >&2; exit 125; }; "#
+            + #""$k" new_session >/dev/null || { echo "sockgrade: keyctl new_session failed; the program was not started" >&2; exit 125; }; exec "$@""#
+        return ["/bin/sh", "-c", script, "sockgrade-launch", String(controlGroupFiles.count), tools.keyctl] + controlGroupFiles
     }
 
     /// Root mode drops to the unprivileged uid with setpriv after bubblewrap has

@@ -21,11 +21,12 @@ public final class NetworkNamespace: @unchecked Sendable {
     public let descriptor: Int32
     /// The namespace's inode, as `/proc/PID/ns/net` links show it (`net:[INODE]`).
     public let inode: UInt64
-    /// `/proc/net/tcp` and `/proc/net/tcp6` of this namespace, opened from inside
-    /// it; they can be re-read with pread from any thread, even after every
-    /// process in the namespace has exited (SocketTable reads them).
-    private let tcpDescriptor: Int32
-    private let tcp6Descriptor: Int32
+    /// `/proc/net/tcp`, `tcp6`, `sockstat` and `sockstat6` of this namespace
+    /// (`netFileNames`), opened from inside it; they can be re-read with pread
+    /// from any thread, even after every process in the namespace has exited
+    /// (SocketTable reads them).
+    private let netFiles: [Int32]
+    private static let netFileNames = ["tcp", "tcp6", "sockstat", "sockstat6"]
 
     /// A path that names this namespace for tools such as `nsenter --net=PATH`.
     public var path: String { "/proc/\(getpid())/fd/\(descriptor)" }
@@ -51,7 +52,7 @@ public final class NetworkNamespace: @unchecked Sendable {
         let result = NetworkNamespace.createOnThread(parent: parent?.descriptor, childHashEntries: childHashEntries)
         switch result {
         case .success(let handles):
-            (descriptor, tcpDescriptor, tcp6Descriptor, inode) = handles
+            (descriptor, netFiles, inode) = handles
         case .failure(let error):
             throw error
         }
@@ -84,24 +85,22 @@ public final class NetworkNamespace: @unchecked Sendable {
                 hint: "It said: \(process.standardError.text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         let namespace = open("/proc/\(process.pid)/ns/net", O_RDONLY | O_CLOEXEC)
-        let tcp = open("/proc/\(process.pid)/net/tcp", O_RDONLY | O_CLOEXEC)
-        let tcp6 = open("/proc/\(process.pid)/net/tcp6", O_RDONLY | O_CLOEXEC)
+        let files = Self.netFileNames.map { open("/proc/\(process.pid)/net/\($0)", O_RDONLY | O_CLOEXEC) }
         var status = stat()
-        guard namespace >= 0, tcp >= 0, tcp6 >= 0, fstat(namespace, &status) == 0 else {
+        guard namespace >= 0, files.allSatisfy({ $0 >= 0 }), fstat(namespace, &status) == 0 else {
             let error = SandboxError.lastError("opening the holder's namespace files under /proc/\(process.pid)")
-            for fd in [namespace, tcp, tcp6] where fd >= 0 { close(fd) }
+            for fd in [namespace] + files where fd >= 0 { close(fd) }
             process.kill()
             throw error
         }
-        (descriptor, tcpDescriptor, tcp6Descriptor, inode) = (namespace, tcp, tcp6, UInt64(status.st_ino))
+        (descriptor, netFiles, inode) = (namespace, files, UInt64(status.st_ino))
         holder = process
         joinsMountNamespace = workFolder != nil
     }
 
     deinit {
         holder?.kill()
-        close(tcpDescriptor)
-        close(tcp6Descriptor)
+        netFiles.forEach { close($0) }
         close(descriptor)
     }
 
@@ -110,18 +109,46 @@ public final class NetworkNamespace: @unchecked Sendable {
     /// re-reads them with pread). They had to be opened from inside the
     /// namespace; the caller owns and closes the duplicates.
     public func socketTableDescriptors() throws(SandboxError) -> (ipv4: Int32, ipv6: Int32) {
-        let ipv4 = fcntl(tcpDescriptor, F_DUPFD_CLOEXEC, 3)
-        guard ipv4 >= 0 else { throw SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/tcp") }
-        let ipv6 = fcntl(tcp6Descriptor, F_DUPFD_CLOEXEC, 3)
+        try duplicates(0, 1)
+    }
+
+    /// New descriptors of the namespace's `/proc/net/sockstat` and `sockstat6`,
+    /// as `socketTableDescriptors`: their `inuse` counts change when a socket
+    /// starts listening or connects, and reading them costs a tenth of a read
+    /// of the tables, which walks every bucket of the kernel's listening hash.
+    public func socketCountDescriptors() throws(SandboxError) -> (ipv4: Int32, ipv6: Int32) {
+        try duplicates(2, 3)
+    }
+
+    private func duplicates(_ first: Int, _ second: Int) throws(SandboxError) -> (ipv4: Int32, ipv6: Int32) {
+        let ipv4 = fcntl(netFiles[first], F_DUPFD_CLOEXEC, 3)
+        guard ipv4 >= 0 else { throw SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/\(Self.netFileNames[first])") }
+        let ipv6 = fcntl(netFiles[second], F_DUPFD_CLOEXEC, 3)
         guard ipv6 >= 0 else {
-            let error = SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/tcp6")
+            let error = SandboxError.lastError("duplicating the descriptor of the namespace's /proc/net/\(Self.netFileNames[second])")
             close(ipv4)
             throw error
         }
         return (ipv4, ipv6)
     }
 
-    private typealias Handles = (Int32, Int32, Int32, UInt64)
+    /// Runs `body` with the calling thread in this namespace, then puts the
+    /// thread back where it was: what `body` spawns starts in this namespace.
+    /// Only for a namespace made as root (one with a holder has a user
+    /// namespace of its own, which a threaded process cannot join).
+    public func whileJoined<Result>(_ body: () throws(SandboxError) -> Result) throws(SandboxError) -> Result {
+        precondition(holder == nil, "a rootless namespace is joined with nsenter, not setns")
+        let original = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
+        guard original >= 0 else { throw SandboxError.lastError("opening the calling thread's /proc/thread-self/ns/net") }
+        defer { close(original) }
+        guard sockgrade_join_network(descriptor) == 0 else { throw SandboxError.lastError("setns into the student's network namespace") }
+        let result = Swift.Result { () throws(SandboxError) in try body() }
+        // What body made is dropped on this error (a ChildProcess is killed by its deinit).
+        guard sockgrade_join_network(original) == 0 else { throw SandboxError.lastError("setns back into the grader's network namespace") }
+        return try result.get()
+    }
+
+    private typealias Handles = (Int32, [Int32], UInt64)
 
     private static func createOnThread(parent: Int32?, childHashEntries: Int?) -> Result<Handles, SandboxError> {
         let done = DispatchSemaphore(value: 0)
@@ -153,20 +180,19 @@ public final class NetworkNamespace: @unchecked Sendable {
             setChildHashEntries(childHashEntries)
         }
         let namespace = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
-        let tcp = open("/proc/thread-self/net/tcp", O_RDONLY | O_CLOEXEC)
-        let tcp6 = open("/proc/thread-self/net/tcp6", O_RDONLY | O_CLOEXEC)
-        guard namespace >= 0, tcp >= 0, tcp6 >= 0 else {
+        let files = netFileNames.map { open("/proc/thread-self/net/\($0)", O_RDONLY | O_CLOEXEC) }
+        guard namespace >= 0, files.allSatisfy({ $0 >= 0 }) else {
             let error = SandboxError.lastError("opening the new namespace's /proc files")
-            for fd in [namespace, tcp, tcp6] where fd >= 0 { close(fd) }
+            for fd in [namespace] + files where fd >= 0 { close(fd) }
             return .failure(error)
         }
         var status = stat()
         guard fstat(namespace, &status) == 0 else {
             let error = SandboxError.lastError("fstat of the network namespace")
-            for fd in [namespace, tcp, tcp6] { close(fd) }
+            for fd in [namespace] + files { close(fd) }
             return .failure(error)
         }
-        return .success((namespace, tcp, tcp6, UInt64(status.st_ino)))
+        return .success((namespace, files, UInt64(status.st_ino)))
     }
 
     /// net.ipv4.tcp_child_ehash_entries (Linux 6.1+) of the calling thread's
@@ -182,5 +208,5 @@ public final class NetworkNamespace: @unchecked Sendable {
 
 /// Carries a result out of the creating thread; the semaphore orders the accesses.
 private final class ResultBox: @unchecked Sendable {
-    var result: Result<(Int32, Int32, Int32, UInt64), SandboxError>?
+    var result: Result<(Int32, [Int32], UInt64), SandboxError>?
 }

@@ -1,5 +1,5 @@
-/// Per-process resource limits applied with util-linux `prlimit` inside the
-/// sandbox; wall-clock limits are the grader's own deadlines.
+/// Per-process resource limits, set by the shell that starts each sandboxed
+/// program (`Jail`'s launcher); wall-clock limits are the grader's own deadlines.
 public struct ProcessLimits: Sendable, Equatable {
     public var processes: Int
     public var openFiles: Int
@@ -15,11 +15,21 @@ public struct ProcessLimits: Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
     }
 
-    var prlimitArguments: [String] {
-        [
-            "--nproc=\(processes)", "--nofile=\(openFiles)",
+    /// The limits as `ulimit` commands joined by `&&` (soft and hard alike
+    /// unless -S or -H; -d counts KiB), for the launcher shell that starts
+    /// every sandboxed program. dash (Debian's and Ubuntu's /bin/sh, and
+    /// busybox ash) sets processes with -p and counts -f in 512-byte blocks;
+    /// bash, where /bin/sh is bash, refuses -p (its pipe size) and uses -u
+    /// and 1024-byte blocks.
+    var ulimitCommands: String {
+        var commands = [
+            "{ if ulimit -p \(processes) 2>/dev/null; then ulimit -f \(fileSizeBytes / 512); else ulimit -u \(processes) && ulimit -f \(fileSizeBytes / 1024); fi; }",
+            "ulimit -n \(openFiles)",
             // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
-            "--fsize=\(fileSizeBytes)", "--cpu=\(cpuSeconds):\(cpuSeconds + 1)", "--core=0",
-        ] + (dataBytes.map { ["--data=\($0)"] } ?? [])
+            // The soft one first: a hard limit below the soft one still in force is refused.
+            "ulimit -S -t \(cpuSeconds)", "ulimit -H -t \(cpuSeconds + 1)", "ulimit -c 0",
+        ]
+        if let dataBytes { commands.append("ulimit -d \(dataBytes / 1024)") }
+        return commands.joined(separator: " && ")
     }
 }

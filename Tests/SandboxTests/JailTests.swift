@@ -29,6 +29,22 @@ struct JailTests {
         #expect(lines.last?.hasSuffix("0000000000000000") == true)
     }
 
+    /// The launcher shell sets the rlimits (soft CPU below hard) before bubblewrap; the program has them.
+    @Test func runsUnderTheProcessLimits() throws {
+        let child = try run("grep -E '^Max (cpu time|file size|processes|open files|core file size|data size) ' /proc/self/limits")
+        let limits = Dictionary(uniqueKeysWithValues: child.standardOutput.text.split(separator: "\n").map { line in
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            return (words.dropLast(3).joined(separator: " "), Array(words.suffix(3).prefix(2)))
+        })
+        let defaults = ProcessLimits()
+        #expect(limits["Max cpu time"] == ["\(defaults.cpuSeconds)", "\(defaults.cpuSeconds + 1)"], "\(limits)")
+        #expect(limits["Max file size"] == ["\(defaults.fileSizeBytes)", "\(defaults.fileSizeBytes)"])
+        #expect(limits["Max processes"] == ["\(defaults.processes)", "\(defaults.processes)"])
+        #expect(limits["Max open files"] == ["\(defaults.openFiles)", "\(defaults.openFiles)"])
+        #expect(limits["Max core file size"] == ["0", "0"])
+        #expect(limits["Max data size"] == ["unlimited", "unlimited"])
+    }
+
     @Test func seesOnlyLoopback() throws {
         let child = try run("/usr/bin/python3 -c 'import socket; print(socket.if_nameindex())'")
         #expect(child.standardOutput.text == "[(1, 'lo')]\n")

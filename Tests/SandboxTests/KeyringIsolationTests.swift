@@ -72,8 +72,11 @@ struct KeyringIsolationTests {
         finish(added)
         #expect(added.status == .exited(0), "\(added.standardError.text)")
         #expect(try listing(asUser, "@u").contains { $0.hasSuffix(";left-by-a-student") })
+        let addedToSession = try ChildProcess(arguments: asUser + ["add", "user", "left-in-us", "y", "@us"], environment: [], outputLimit: 4096)
+        finish(addedToSession)
+        #expect(addedToSession.status == .exited(0), "\(addedToSession.standardError.text)")
 
-        try user.clearKeyrings(tools: tools)
+        try user.clearKeyrings()
         #expect(try listing(asUser, "@u").isEmpty)
         // @us keeps only its link to @u, as the kernel made it.
         let sessionLinks = try listing(asUser, "@us")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a synthetic class for `make bench`: N students, mostly correct
-Python, some C, some failing and some hostile, each with the verdict it
-should get, in OUT/expected.json."""
+Python, some C, some failing and some hostile (with BENCH_MIX=python, Python
+only and none spinning), each with the verdict it should get, in OUT/expected.json."""
 import json
 import os
 import sys
@@ -96,6 +96,9 @@ int main(void) {
 }
 '''
 
+# BENCH_MIX=python: ordinary Python students only (no C to compile, no spinning server).
+MIX = os.environ.get("BENCH_MIX", "mixed")
+
 PASS = {"server-listening": "passed", "client-established": "passed", "username-sent": "passed"}
 
 
@@ -108,6 +111,8 @@ def student(index):
     # server_ready wait, as it would in a real class.
     kinds = ["python"] * 13 + ["c"] * 2 + ["fast"] * 2 + ["split", "hello", "crash"]
     kind = "spin" if index % 100 == 99 else kinds[index % len(kinds)]
+    if MIX == "python" and kind in ("c", "spin"):
+        kind = "python"
     if kind == "c":
         return name, kind, {"server.c": C_SERVER % port, "client.c": C_CLIENT % (port, name)}, PASS
     client = {

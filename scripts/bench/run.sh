@@ -1,28 +1,48 @@
 #!/bin/bash
-# `make bench`: grades a synthetic class and prints measured figures: students
-# per minute, the grader's own overhead per student, peak memory at two class
-# sizes, and the same class (a sample of it) through a hand-written shell grader.
+# `make bench`: grades a synthetic class and prints measured figures: the
+# class's wall time, students per minute, the grader's own overhead per
+# student, where a student's time goes (per phase, median and 90th
+# percentile), peak memory at two class sizes, and the same class (a sample of
+# it) through a hand-written shell grader.
+#
+# BENCH_STUDENTS (200), BENCH_MIX (mixed: C, failing and spinning students
+# too; python: ordinary Python only), BENCH_JOBS (sockgrade's default), BENCH_NAIVE_SAMPLE
+# (40; 0 skips the shell grader), BENCH_BASELINE=/path/to/another/sockgrade
+# grades the same class with that binary first, for before/after figures from
+# one run. Another bench (make bench-realistic) can reuse grade_class and report.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 students=${BENCH_STUDENTS:-200}
 naive_sample=${BENCH_NAIVE_SAMPLE:-40}
-jobs=${BENCH_JOBS:-$(nproc)}
+jobs_option=()
+[ -n "${BENCH_JOBS:-}" ] && jobs_option=(--jobs "$BENCH_JOBS")
 work=$(mktemp -d /tmp/sockgrade-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-sockgrade=.build/release/sockgrade
+sockgrade=${BENCH_SOCKGRADE:-.build/release/sockgrade}
 
 python3 scripts/bench/make-class.py "$students" "$work/class"
 python3 scripts/bench/make-class.py $((students / 4)) "$work/small"
 
-run() {  # run OUT CLASS: grades CLASS, prints "wall_seconds peak_kib"
-    /usr/bin/time -f "%e %M" -o "$work/time" "$sockgrade" grade "$2" --out "$1" --jobs "$jobs" --force >/dev/null
+grade_class() {  # grade_class BINARY OUT CLASS: prints "wall_seconds peak_kib"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$1" grade "$3" --out "$2" "${jobs_option[@]}" --force >/dev/null
     cat "$work/time"
 }
-read -r small_wall small_peak < <(run "$work/small-out" "$work/small")
-read -r wall peak < <(run "$work/out" "$work/class")
 
-start=$(date +%s.%N)
-bash scripts/bench/naive-grader.sh "$work/class" "$naive_sample" > "$work/naive.txt" 2>/dev/null
-naive_wall=$(python3 -c "print($(date +%s.%N) - $start)")
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+if [ -n "${BENCH_BASELINE:-}" ]; then
+    read -r base_wall base_peak < <(grade_class "$BENCH_BASELINE" "$work/base-out" "$work/class")
+    echo "== baseline: $BENCH_BASELINE (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+    python3 scripts/bench/report.py "$work/class" "$work/base-out" "$base_wall" "$base_peak"
+fi
+read -r small_wall small_peak < <(grade_class "$sockgrade" "$work/small-out" "$work/small")
+read -r wall peak < <(grade_class "$sockgrade" "$work/out" "$work/class")
+echo "== $sockgrade (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 scripts/bench/report.py "$work/class" "$work/out" "$wall" "$peak"
+echo "peak memory: $((peak / 1024)) MiB for $students students, $((small_peak / 1024)) MiB for $((students / 4)) (${small_wall} s)"
 
-python3 scripts/bench/report.py "$work" "$wall" "$peak" "$small_wall" "$small_peak" "$naive_wall" "$jobs"
+if [ "$naive_sample" -gt 0 ]; then
+    start=$(date +%s.%N)
+    bash scripts/bench/naive-grader.sh "$work/class" "$naive_sample" > "$work/naive.txt" 2>/dev/null
+    naive_wall=$(python3 -c "print($(date +%s.%N) - $start)")
+    python3 scripts/bench/naive-report.py "$work/class" "$work/naive.txt" "$naive_wall" "$wall"
+fi

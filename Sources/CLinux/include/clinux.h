@@ -31,4 +31,13 @@ int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 /// (a seccomp program) to a child on an inherited descriptor.
 int sockgrade_memfd_cloexec(const char *name);
 
+/// Empties the kernel keyrings of `uid` (`@u`, and `@us`, then links `@u`
+/// into `@us` again), as that uid: root has no override on keyring
+/// permissions. Runs in a child (clone with CLONE_VM | CLONE_VFORK: no page
+/// tables copied) that makes only system calls and exits, so the grader's
+/// own credentials never change. Returns 0, or
+/// the errno of the failed step with that step (1 setgroups, 2 setresgid,
+/// 3 setresuid, 4 clear @u, 5 clear @us, 6 link) in `failed_step`.
+int sockgrade_clear_user_keyrings(uid_t uid, gid_t gid, int *failed_step);
+
 #endif

@@ -1,0 +1,70 @@
+import Foundation
+
+/// How long each phase of one student's live run took, in the order they ran,
+/// so `make bench` can say where a student's time goes (grader's own work or
+/// the student's programs). A phase that ran more than once (two builds) adds up.
+package struct PhaseTimings: Sendable, Equatable {
+    package private(set) var phases: [(name: String, duration: Duration)] = []
+
+    package init() {}
+
+    /// Runs `body` and adds its wall time to the phase `name`.
+    package mutating func measure<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+        let start = ContinuousClock.now
+        defer { add(name, ContinuousClock.now - start) }
+        return try body()
+    }
+
+    package mutating func add(_ name: String, _ duration: Duration) {
+        if let index = phases.firstIndex(where: { $0.name == name }) {
+            phases[index].duration += duration
+        } else {
+            phases.append((name, duration))
+        }
+    }
+
+    package subscript(name: String) -> Duration? {
+        phases.first { $0.name == name }?.duration
+    }
+
+    package static func == (left: PhaseTimings, right: PhaseTimings) -> Bool {
+        left.phases.map(\.name) == right.phases.map(\.name) && left.phases.map(\.duration) == right.phases.map(\.duration)
+    }
+
+    /// `{"phases_ms": {"namespace": 0.412, ...}, "order": [...]}`: milliseconds
+    /// with microsecond precision, the order kept in a list beside the object.
+    package var json: Data {
+        var fields: [String] = []
+        for phase in phases {
+            let microseconds = phase.duration.components.seconds * 1_000_000 + phase.duration.components.attoseconds / 1_000_000_000_000
+            fields.append("\"\(phase.name)\": \(Double(microseconds) / 1000)")
+        }
+        let order = phases.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        return Data("{\"phases_ms\": {\(fields.joined(separator: ", "))}, \"order\": [\(order)]}\n".utf8)
+    }
+}
+
+/// The phases a live run is cut into, in the order they run.
+package enum Phase {
+    /// Scratch folder, tmpfs and the copy of the submission.
+    package static let scratch = "scratch"
+    package static let namespace = "namespace"
+    /// Emptying the slot uid's keyrings, before and after.
+    package static let keyrings = "keyrings"
+    /// Making and removing the student's cgroup.
+    package static let cgroup = "cgroup"
+    package static let build = "build"
+    package static let captureStart = "capture-start"
+    /// From starting the server to its LISTEN row (the server's own start-up is in it).
+    package static let serverStart = "server-until-listening"
+    /// From starting the client to its exit (the client's own run is in it).
+    package static let client = "client-run"
+    /// The moment given to the server to accept and read after the client ended.
+    package static let serverCatchUp = "server-catch-up"
+    package static let serverStop = "server-stop"
+    package static let captureStop = "capture-stop"
+    package static let teardown = "teardown"
+    package static let captureAnalysis = "capture-analysis"
+    /// Copying the live capture beside the report.
+    package static let evidence = "evidence"
+}
