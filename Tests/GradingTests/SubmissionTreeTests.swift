@@ -96,3 +96,22 @@ import Checks
         #expect(reason.contains("bin/server.py") && reason.contains("build-output folder") && reason.contains("move it"))
     }
 }
+
+/// A sparse terabyte in a submission is fingerprinted in moments, and an edit past what is read still counts.
+@Suite struct HugeFileFingerprintTests {
+    @Test func aSparseTerabyteIsFingerprintedByItsHeadSizeAndTime() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("capture.pcap")
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 1 << 40)
+        let submission = StudentSubmission(name: "zed", folder: folder.url, username: "zed", usernameSource: "test")
+        let rubric = try Rubric.builtIn(knownCheckIDs: CheckID.all)
+        let started = ContinuousClock.now
+        let before = SubmissionFingerprint.compute(submission, tree: SubmissionTree(folder.url), rubric: rubric)
+        #expect(ContinuousClock.now - started < .seconds(60))
+        try handle.seek(toOffset: (1 << 40) - 1)
+        try handle.write(contentsOf: [1])
+        try handle.close()
+        #expect(before != SubmissionFingerprint.compute(submission, tree: SubmissionTree(folder.url), rubric: rubric))
+    }
+}
