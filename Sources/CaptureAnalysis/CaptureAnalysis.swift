@@ -7,6 +7,8 @@ import PacketCapture
 public struct CaptureAnalysis: Sendable {
     public var path: String
     public var format: CaptureFormat
+    /// gzip or zstd when the file was inflated as it was read.
+    public var compression: CaptureCompression = .none
     public var linkTypes: [String]
     public var packets: Int
     public var tcpSegments: Int
@@ -55,6 +57,7 @@ public struct CaptureAnalysis: Sendable {
         let readError = reader.read(into: &pass)
         var analysis = pass.analysis
         analysis.readError = readError
+        analysis.compression = reader.compression
         analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? LibpcapNames.linkType($0) }
         analysis.untrackedSegments = pass.tracker.untrackedSegments
         analysis.conversations = pass.tracker.finish()

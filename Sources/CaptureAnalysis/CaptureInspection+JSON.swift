@@ -33,6 +33,7 @@ extension CaptureInspection {
         if !analysis.undecodedFrames.isEmpty {
             object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
         }
+        if analysis.compression != .none { object["compression"] = .string(analysis.compression.rawValue) }
         if let username { object["username"] = .string(username) }
         if let error = analysis.readError { object["problem"] = .string(error.problem) }
         return object

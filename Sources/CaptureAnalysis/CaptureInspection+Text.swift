@@ -34,7 +34,7 @@ extension CaptureInspection {
     private var header: [String] {
         var lines = [
             "File:          \(analysis.path)",
-            "Format:        \(analysis.format.rawValue)",
+            "Format:        \(analysis.format.rawValue)\(analysis.compression == .none ? "" : ", \(analysis.compression.rawValue)-compressed")",
             "Link types:    \(analysis.linkTypes.isEmpty ? "none declared" : analysis.linkTypes.joined(separator: ", "))",
             "Packets:       \(analysis.packets) (\(analysis.tcpSegments) TCP segments, \(analysis.malformedFrames) undecodable)",
         ]
