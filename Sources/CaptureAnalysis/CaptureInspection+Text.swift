@@ -52,6 +52,10 @@ extension CaptureInspection {
         if !analysis.undecodedFrames.isEmpty {
             lines.append("Not decoded:   \(analysis.undecodedDescriptions.joined(separator: "; "))")
         }
+        if !analysis.fragments.descriptions.isEmpty {
+            lines.append("Fragments:     \(analysis.fragments.descriptions.joined(separator: "; "))")
+            lines += analysis.fragments.overlaps.map { "  overlap: \($0.description)" }
+        }
         if analysis.untrackedSegments > 0 {
             lines.append("Not followed:  \(analysis.untrackedSegments) TCP segments of conversations after the first \(analysis.conversations.count) (the most one capture is followed for); they were counted, not searched")
         }

@@ -21,11 +21,37 @@ public func decodeFrame(
     }
 }
 
+/// Decodes the payload of a reassembled IP datagram: TCP, or a tunnel
+/// carried in fragments, as if it had come in one frame.
+public func decodeDatagram(
+    _ payload: UnsafeRawBufferPointer, protocolNumber: UInt8, key: IPFragment.DatagramKey
+) -> FrameDecoding {
+    do throws(DecodeError) {
+        return try FrameDecoder().decodeIPPayload(
+            payload, protocolNumber: protocolNumber, declaredLength: payload.count,
+            addresses: (key.source, key.destination), ipVersion: key.ipVersion, depth: 1)
+    } catch {
+        return .malformed(error)
+    }
+}
+
 /// Walks the layers of one frame; each step names the next layer, as gopacket's decoders do.
+///
+/// Tunnels (IP in IP, GRE, PPPoE) lead back into the same steps with a
+/// depth one higher, and a frame nested deeper than `maximumDepth` is
+/// reported as undecoded: every layer consumes bytes, so the walk would end
+/// anyway, but a hostile frame of a thousand nested headers should not cost
+/// a thousand stack frames.
 struct FrameDecoder {
-    private enum EtherType {
+    enum EtherType {
         static let ipv4: UInt16 = 0x0800
         static let ipv6: UInt16 = 0x86DD
+        static let pppoeDiscovery: UInt16 = 0x8863
+        static let pppoeSession: UInt16 = 0x8864
+        static let transparentEthernet: UInt16 = 0x6558
+        static let erspan: UInt16 = 0x88BE
+        static let erspanTypeIII: UInt16 = 0x22EB
+        static let ppp: UInt16 = 0x880B
         /// Values up to 1500 are 802.3 frame lengths, not EtherTypes.
         static let maximumLength: UInt16 = 1500
 
@@ -33,36 +59,85 @@ struct FrameDecoder {
         static func isVLANTag(_ value: UInt16) -> Bool {
             value == 0x8100 || value == 0x88A8 || value == 0x9100
         }
+
+        /// Encapsulations that may carry TCP and are not opened, by name.
+        static func undecodedEncapsulation(_ value: UInt16) -> String? {
+            switch value {
+            case 0x8847, 0x8848: return "inside MPLS"
+            case 0x893F: return "inside an E-tag (802.1BR) header"
+            case 0x88E7: return "inside PBB (802.1ah, MAC-in-MAC)"
+            case 0x88E5: return "inside MACsec (encrypted)"
+            case erspanTypeIII: return "inside an ERSPAN type III session"
+            case 0x894F: return "inside an NSH service header"
+            default: return nil
+            }
+        }
     }
 
-    private static let tcpProtocol: UInt8 = 6
+    enum IPProtocol {
+        static let ipv4InIP: UInt8 = 4
+        static let tcp: UInt8 = 6
+        static let udp: UInt8 = 17
+        static let ipv6InIP: UInt8 = 41
+        static let gre: UInt8 = 47
+        static let l2tpV3: UInt8 = 115
+    }
+
+    /// UDP ports of tunnels that may carry TCP and are not opened.
+    static func udpTunnel(sourcePort: UInt16, destinationPort: UInt16) -> String? {
+        for port in [destinationPort, sourcePort] {
+            switch port {
+            case 4789: return "inside a VXLAN tunnel"
+            case 6081: return "inside a Geneve tunnel"
+            case 1701: return "inside an L2TP tunnel"
+            case 2152: return "inside a GTP-U tunnel"
+            case 3544: return "inside a Teredo tunnel"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    static let maximumDepth = 8
+    /// ERSPAN type II's header after GRE (type I has none: no GRE sequence number).
+    static let erspanTypeIIHeaderLength = 8
+    static let udpHeaderLength = 8
 
     func decode(_ frame: UnsafeRawBufferPointer, linkType: LinkType) throws(DecodeError) -> FrameDecoding {
         switch linkType {
         case .ethernet:
-            let ethernet = try EthernetFrame(checking: frame)
-            return try decode(etherType: ethernet.etherType, payload: ethernet.payload)
+            return try decodeEthernet(frame, depth: 0)
         case .null, .loop:
             let header = try NullLoopbackHeader(checking: frame)
             guard header.isIP else { return .notTCP("NULL/LOOP address family \(header.family)") }
-            return try decodeIP(header.payload)
+            return try decodeIP(header.payload, depth: 0)
         case .raw:
-            return try decodeIP(frame)
+            return try decodeIP(frame, depth: 0)
         case .linuxSLL:
             let header = try LinuxCookedHeader(checking: frame)
-            return try decode(etherType: header.protocolType, payload: header.payload)
+            return try decode(etherType: header.protocolType, payload: header.payload, depth: 0)
         case .linuxSLL2:
             let header = try LinuxCookedV2Header(checking: frame)
-            return try decode(etherType: header.protocolType, payload: header.payload)
+            return try decode(etherType: header.protocolType, payload: header.payload, depth: 0)
         case .ipv4:
-            return try decodeIPv4(frame)
+            return try decodeIPv4(frame, depth: 0)
         case .ipv6:
-            return try decodeIPv6(frame)
+            return try decodeIPv6(frame, depth: 0)
+        case .ppp:
+            return try decodePPP(frame, depth: 0)
+        case .ciscoHDLC:
+            let header = try CiscoHDLCHeader(checking: frame)
+            return try decode(etherType: header.protocolType, payload: header.payload, depth: 0)
         }
     }
 
-    /// Steps over any number of VLAN tags; each tag consumes 4 bytes, so the loop ends.
-    private func decode(etherType: UInt16, payload: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
+    private func decodeEthernet(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
+        let ethernet = try EthernetFrame(checking: bytes)
+        return try decode(etherType: ethernet.etherType, payload: ethernet.payload, depth: depth)
+    }
+
+    /// Steps over any number of VLAN tags (QinQ included); each tag consumes 4 bytes, so the loop ends.
+    private func decode(etherType: UInt16, payload: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         var etherType = etherType
         var payload = payload
         while EtherType.isVLANTag(etherType) {
@@ -72,75 +147,136 @@ struct FrameDecoder {
         }
         switch etherType {
         case EtherType.ipv4:
-            return try decodeIPv4(payload)
+            return try decodeIPv4(payload, depth: depth)
         case EtherType.ipv6:
-            return try decodeIPv6(payload)
+            return try decodeIPv6(payload, depth: depth)
+        case EtherType.pppoeSession:
+            let header = try PPPoEHeader(checking: payload)
+            return try decodePPP(header.payload, depth: depth)
+        case EtherType.pppoeDiscovery:
+            return .notTCP("PPPoE discovery")
         case ...EtherType.maximumLength:
             return .notTCP("802.3 LLC")
         default:
+            if let name = EtherType.undecodedEncapsulation(etherType) { return .undecoded(name) }
             return .notTCP(ProtocolNames.etherType(etherType))
         }
     }
 
+    private func decodePPP(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
+        let header = try PPPHeader(checking: bytes)
+        switch header.protocolNumber {
+        case PPPHeader.ProtocolNumber.ipv4: return try decodeIPv4(header.payload, depth: depth)
+        case PPPHeader.ProtocolNumber.ipv6: return try decodeIPv6(header.payload, depth: depth)
+        case PPPHeader.ProtocolNumber.vanJacobsonCompressed, PPPHeader.ProtocolNumber.vanJacobsonUncompressed:
+            return .undecoded("of Van Jacobson compressed TCP/IP")
+        default: return .notTCP("PPP protocol 0x" + ProtocolNames.hex(header.protocolNumber, digits: 4))
+        }
+    }
+
     /// For link types without a trustworthy protocol field: the version nibble decides.
-    private func decodeIP(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
+    private func decodeIP(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         guard let first = bytes.first else { throw .truncated(.ipVersion, needed: 1, captured: 0) }
         switch first >> 4 {
-        case 4: return try decodeIPv4(bytes)
-        case 6: return try decodeIPv6(bytes)
+        case 4: return try decodeIPv4(bytes, depth: depth)
+        case 6: return try decodeIPv6(bytes, depth: depth)
         default: throw .unknownIPVersion(Int(first >> 4))
         }
     }
 
-    private func decodeIPv4(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
+    private func decodeIPv4(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         let packet = try IPv4Packet(checking: bytes)
-        guard packet.fragmentOffset == 0 else { return .notTCP("IPv4 fragment") }
-        guard packet.protocolNumber == Self.tcpProtocol else {
-            return .notTCP(ProtocolNames.notTCP(ipVersion: 4, protocolNumber: packet.protocolNumber))
+        if packet.fragmentOffset != 0 || packet.moreFragments {
+            return .fragment(IPFragment(
+                key: .init(
+                    ipVersion: 4, source: packet.source, destination: packet.destination,
+                    protocolKey: packet.protocolNumber, identification: UInt32(packet.identification)),
+                protocolNumber: packet.protocolNumber, offset: Int(packet.fragmentOffset) * 8,
+                moreFragments: packet.moreFragments, payload: packet.payload, declaredLength: packet.declaredPayloadLength))
         }
-        return try decodeTCP(
-            packet.payload,
-            declaredLength: packet.declaredPayloadLength,
-            addresses: (packet.source, packet.destination),
-            ipVersion: 4,
-            isFirstFragment: packet.moreFragments
-        )
+        return try decodeIPPayload(
+            packet.payload, protocolNumber: packet.protocolNumber, declaredLength: packet.declaredPayloadLength,
+            addresses: (packet.source, packet.destination), ipVersion: 4, depth: depth)
     }
 
-    private func decodeIPv6(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> FrameDecoding {
+    private func decodeIPv6(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         let packet = try IPv6Packet(checking: bytes)
         var nextHeader = packet.nextHeader
         var payload = packet.payload
         var declaredLength = packet.declaredPayloadLength
-        var isFirstFragment = false
         // Each extension header is at least 8 bytes long, so this loop ends.
         while IPv6ExtensionHeader.isSkippable(nextHeader) {
             let header = try IPv6ExtensionHeader(checking: payload, type: nextHeader, declaredRemaining: declaredLength)
-            guard header.fragmentOffset == 0 else { return .notTCP("IPv6 fragment") }
-            isFirstFragment = isFirstFragment || header.moreFragments
             nextHeader = header.nextHeader
             payload = header.payload
             declaredLength -= header.length
+            // RFC 8200 4.5: what follows a Fragment header is the fragmentable
+            // part; an atomic fragment (offset 0, no more) is a whole packet.
+            if header.type == IPv6ExtensionHeader.Kind.fragment, header.fragmentOffset != 0 || header.moreFragments {
+                return .fragment(IPFragment(
+                    key: .init(
+                        ipVersion: 6, source: packet.source, destination: packet.destination,
+                        protocolKey: 0, identification: header.fragmentIdentification),
+                    protocolNumber: nextHeader, offset: Int(header.fragmentOffset) * 8,
+                    moreFragments: header.moreFragments, payload: payload, declaredLength: declaredLength))
+            }
         }
-        guard nextHeader == Self.tcpProtocol else {
-            return .notTCP(ProtocolNames.notTCP(ipVersion: 6, protocolNumber: nextHeader))
-        }
-        return try decodeTCP(
-            payload,
-            declaredLength: declaredLength,
-            addresses: (packet.source, packet.destination),
-            ipVersion: 6,
-            isFirstFragment: isFirstFragment
-        )
+        return try decodeIPPayload(
+            payload, protocolNumber: nextHeader, declaredLength: declaredLength,
+            addresses: (packet.source, packet.destination), ipVersion: 6, depth: depth)
     }
 
-    /// A first fragment's payload is only the start of the segment, so it counts as truncated.
+    /// What an IP header's protocol field leads to: TCP, a tunnel, or something else.
+    func decodeIPPayload(
+        _ bytes: UnsafeRawBufferPointer, protocolNumber: UInt8, declaredLength: Int,
+        addresses: (source: IPAddress, destination: IPAddress), ipVersion: Int, depth: Int
+    ) throws(DecodeError) -> FrameDecoding {
+        switch protocolNumber {
+        case IPProtocol.tcp:
+            return try decodeTCP(bytes, declaredLength: declaredLength, addresses: addresses, ipVersion: ipVersion)
+        case IPProtocol.ipv4InIP, IPProtocol.ipv6InIP, IPProtocol.gre:
+            guard depth < Self.maximumDepth else { return .undecoded("inside more than \(Self.maximumDepth) nested tunnels") }
+            if protocolNumber == IPProtocol.gre { return try decodeGRE(bytes, depth: depth + 1) }
+            return protocolNumber == IPProtocol.ipv4InIP
+                ? try decodeIPv4(bytes, depth: depth + 1) : try decodeIPv6(bytes, depth: depth + 1)
+        case IPProtocol.udp where bytes.count >= Self.udpHeaderLength:
+            let tunnel = Self.udpTunnel(
+                sourcePort: bytes.bigEndianUInt16(0..<2), destinationPort: bytes.bigEndianUInt16(2..<4))
+            return tunnel.map { .undecoded($0) } ?? .notTCP(ProtocolNames.notTCP(ipVersion: ipVersion, protocolNumber: protocolNumber))
+        case IPProtocol.l2tpV3:
+            return .undecoded("inside an L2TPv3 tunnel")
+        default:
+            return .notTCP(ProtocolNames.notTCP(ipVersion: ipVersion, protocolNumber: protocolNumber))
+        }
+    }
+
+    private func decodeGRE(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
+        let gre = try GREHeader(checking: bytes)
+        guard gre.version <= 1, !gre.hasRouting else { return .undecoded(gre.hasRouting ? "inside a source-routed GRE tunnel" : "inside a GRE version \(gre.version) tunnel") }
+        switch gre.protocolType {
+        case EtherType.transparentEthernet:
+            return try decodeEthernet(gre.payload, depth: depth)
+        case EtherType.erspan:
+            // ERSPAN type I has no GRE sequence number and no header of its own; type II has both.
+            guard gre.hasSequenceNumber else { return try decodeEthernet(gre.payload, depth: depth) }
+            guard gre.payload.count >= Self.erspanTypeIIHeaderLength else {
+                throw .truncated(.gre, needed: gre.headerLength + Self.erspanTypeIIHeaderLength, captured: bytes.count)
+            }
+            return try decodeEthernet(gre.payload.rebased(from: Self.erspanTypeIIHeaderLength), depth: depth)
+        case EtherType.ppp:
+            // PPTP's enhanced GRE: a payload length of 0 is an acknowledgment alone.
+            guard gre.pptpPayloadLength != 0 else { return .notTCP("PPTP GRE acknowledgment") }
+            return try decodePPP(gre.payload, depth: depth)
+        default:
+            return try decode(etherType: gre.protocolType, payload: gre.payload, depth: depth)
+        }
+    }
+
     private func decodeTCP(
         _ bytes: UnsafeRawBufferPointer,
         declaredLength: Int,
         addresses: (source: IPAddress, destination: IPAddress),
-        ipVersion: Int,
-        isFirstFragment: Bool
+        ipVersion: Int
     ) throws(DecodeError) -> FrameDecoding {
         let tcp = try TCPPacket(checking: bytes, declaredLength: declaredLength)
         return .tcp(TCPSegment(
@@ -155,7 +291,7 @@ struct FrameDecoder {
             ipVersion: ipVersion,
             headerLength: tcp.headerLength,
             payload: tcp.payload,
-            payloadTruncated: tcp.isTruncated || isFirstFragment
+            payloadTruncated: tcp.isTruncated
         ))
     }
 }
