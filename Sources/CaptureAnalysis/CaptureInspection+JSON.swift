@@ -30,7 +30,7 @@ extension CaptureInspection {
             object["last_timestamp"] = .double(last)
             object["duration_seconds"] = .double(last - first)
         }
-        if !analysis.undecodedFrames.isEmpty {
+        if !analysis.undecodedDescriptions.isEmpty {
             object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
         }
         if analysis.fragments.fragments > 0 {

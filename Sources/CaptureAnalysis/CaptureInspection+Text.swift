@@ -49,7 +49,7 @@ extension CaptureInspection {
         if analysis.malformedFrames > 0 {
             lines.append("Undecodable:   \(analysis.malformedExamples.joined(separator: "; "))")
         }
-        if !analysis.undecodedFrames.isEmpty {
+        if !analysis.undecodedDescriptions.isEmpty {
             lines.append("Not decoded:   \(analysis.undecodedDescriptions.joined(separator: "; "))")
         }
         if !analysis.fragments.descriptions.isEmpty {

@@ -59,6 +59,10 @@ public enum HeaderKind: Sendable, Equatable, CustomStringConvertible {
     case ciscoHDLC
     case pppoe
     case gre
+    case vxlan
+    case geneve
+    case mpls
+    case authentication
     /// The first byte of an IP header, needed to read the version nibble.
     case ipVersion
     case ipv4
@@ -77,6 +81,10 @@ public enum HeaderKind: Sendable, Equatable, CustomStringConvertible {
         case .ciscoHDLC: return "Cisco HDLC"
         case .pppoe: return "PPPoE"
         case .gre: return "GRE"
+        case .vxlan: return "VXLAN"
+        case .geneve: return "Geneve"
+        case .mpls: return "MPLS"
+        case .authentication: return "IPsec AH"
         case .ipVersion: return "IP"
         case .ipv4: return "IPv4"
         case .ipv6: return "IPv6"

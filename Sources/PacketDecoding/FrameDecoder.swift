@@ -52,6 +52,9 @@ struct FrameDecoder {
         static let erspan: UInt16 = 0x88BE
         static let erspanTypeIII: UInt16 = 0x22EB
         static let ppp: UInt16 = 0x880B
+        static let wccp: UInt16 = 0x883E
+        static let mplsUnicast: UInt16 = 0x8847
+        static let mplsMulticast: UInt16 = 0x8848
         /// Values up to 1500 are 802.3 frame lengths, not EtherTypes.
         static let maximumLength: UInt16 = 1500
 
@@ -63,7 +66,6 @@ struct FrameDecoder {
         /// Encapsulations that may carry TCP and are not opened, by name.
         static func undecodedEncapsulation(_ value: UInt16) -> String? {
             switch value {
-            case 0x8847, 0x8848: return "inside MPLS"
             case 0x893F: return "inside an E-tag (802.1BR) header"
             case 0x88E7: return "inside PBB (802.1ah, MAC-in-MAC)"
             case 0x88E5: return "inside MACsec (encrypted)"
@@ -80,15 +82,19 @@ struct FrameDecoder {
         static let udp: UInt8 = 17
         static let ipv6InIP: UInt8 = 41
         static let gre: UInt8 = 47
+        static let authentication: UInt8 = 51
         static let l2tpV3: UInt8 = 115
+    }
+
+    enum UDPPort {
+        static let vxlan: UInt16 = 4789
+        static let geneve: UInt16 = 6081
     }
 
     /// UDP ports of tunnels that may carry TCP and are not opened.
     static func udpTunnel(sourcePort: UInt16, destinationPort: UInt16) -> String? {
         for port in [destinationPort, sourcePort] {
             switch port {
-            case 4789: return "inside a VXLAN tunnel"
-            case 6081: return "inside a Geneve tunnel"
             case 1701: return "inside an L2TP tunnel"
             case 2152: return "inside a GTP-U tunnel"
             case 3544: return "inside a Teredo tunnel"
@@ -155,6 +161,8 @@ struct FrameDecoder {
             return try decodePPP(header.payload, depth: depth)
         case EtherType.pppoeDiscovery:
             return .notTCP("PPPoE discovery")
+        case EtherType.mplsUnicast, EtherType.mplsMulticast:
+            return try decodeMPLS(payload, depth: depth)
         case ...EtherType.maximumLength:
             return .notTCP("802.3 LLC")
         default:
@@ -163,11 +171,22 @@ struct FrameDecoder {
         }
     }
 
+    private func decodeMPLS(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
+        let stack = try MPLSLabelStack(checking: bytes)
+        switch stack.payload.first.map({ $0 >> 4 }) {
+        case 4: return try decodeIPv4(stack.payload, depth: depth)
+        case 6: return try decodeIPv6(stack.payload, depth: depth)
+        default: return .undecoded("inside an MPLS pseudowire")
+        }
+    }
+
     private func decodePPP(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         let header = try PPPHeader(checking: bytes)
         switch header.protocolNumber {
         case PPPHeader.ProtocolNumber.ipv4: return try decodeIPv4(header.payload, depth: depth)
         case PPPHeader.ProtocolNumber.ipv6: return try decodeIPv6(header.payload, depth: depth)
+        case PPPHeader.ProtocolNumber.mplsUnicast, PPPHeader.ProtocolNumber.mplsMulticast:
+            return try decodeMPLS(header.payload, depth: depth)
         case PPPHeader.ProtocolNumber.vanJacobsonCompressed, PPPHeader.ProtocolNumber.vanJacobsonUncompressed:
             return .undecoded("of Van Jacobson compressed TCP/IP")
         default: return .notTCP("PPP protocol 0x" + ProtocolNames.hex(header.protocolNumber, digits: 4))
@@ -187,6 +206,14 @@ struct FrameDecoder {
     private func decodeIPv4(_ bytes: UnsafeRawBufferPointer, depth: Int) throws(DecodeError) -> FrameDecoding {
         let packet = try IPv4Packet(checking: bytes)
         if packet.fragmentOffset != 0 || packet.moreFragments {
+            // As Wireshark: a fragment the capture cut short is not reassembled;
+            // the first one is decoded for what it holds.
+            guard packet.payload.count == packet.declaredPayloadLength else {
+                guard packet.fragmentOffset == 0 else { return .notTCP("IPv4 fragment cut short by the capture") }
+                return try decodeIPPayload(
+                    packet.payload, protocolNumber: packet.protocolNumber, declaredLength: packet.declaredPayloadLength,
+                    addresses: (packet.source, packet.destination), ipVersion: 4, depth: depth)
+            }
             return .fragment(IPFragment(
                 key: .init(
                     ipVersion: 4, source: packet.source, destination: packet.destination,
@@ -213,6 +240,12 @@ struct FrameDecoder {
             // RFC 8200 4.5: what follows a Fragment header is the fragmentable
             // part; an atomic fragment (offset 0, no more) is a whole packet.
             if header.type == IPv6ExtensionHeader.Kind.fragment, header.fragmentOffset != 0 || header.moreFragments {
+                guard payload.count == declaredLength else {
+                    guard header.fragmentOffset == 0 else { return .notTCP("IPv6 fragment cut short by the capture") }
+                    return try decodeIPPayload(
+                        payload, protocolNumber: nextHeader, declaredLength: declaredLength,
+                        addresses: (packet.source, packet.destination), ipVersion: 6, depth: depth)
+                }
                 return .fragment(IPFragment(
                     key: .init(
                         ipVersion: 6, source: packet.source, destination: packet.destination,
@@ -240,9 +273,32 @@ struct FrameDecoder {
             return protocolNumber == IPProtocol.ipv4InIP
                 ? try decodeIPv4(bytes, depth: depth + 1) : try decodeIPv6(bytes, depth: depth + 1)
         case IPProtocol.udp where bytes.count >= Self.udpHeaderLength:
-            let tunnel = Self.udpTunnel(
-                sourcePort: bytes.bigEndianUInt16(0..<2), destinationPort: bytes.bigEndianUInt16(2..<4))
+            let ports = (source: bytes.bigEndianUInt16(0..<2), destination: bytes.bigEndianUInt16(2..<4))
+            let payload = bytes.rebased(from: Self.udpHeaderLength)
+            if ports.destination == UDPPort.vxlan || ports.destination == UDPPort.geneve {
+                guard depth < Self.maximumDepth else { return .undecoded("inside more than \(Self.maximumDepth) nested tunnels") }
+                if ports.destination == UDPPort.vxlan {
+                    return try decodeEthernet(try VXLANHeader(checking: payload).payload, depth: depth + 1)
+                }
+                let geneve = try GeneveHeader(checking: payload)
+                guard geneve.version == 0 else { return .undecoded("inside a Geneve version \(geneve.version) tunnel") }
+                return geneve.protocolType == EtherType.transparentEthernet
+                    ? try decodeEthernet(geneve.payload, depth: depth + 1)
+                    : try decode(etherType: geneve.protocolType, payload: geneve.payload, depth: depth + 1)
+            }
+            let tunnel = Self.udpTunnel(sourcePort: ports.source, destinationPort: ports.destination)
             return tunnel.map { .undecoded($0) } ?? .notTCP(ProtocolNames.notTCP(ipVersion: ipVersion, protocolNumber: protocolNumber))
+        case IPProtocol.authentication:
+            // RFC 4302 section 2: Next Header, then Payload Length in 4-byte words minus 2.
+            guard bytes.count >= 2 else { throw .truncated(.authentication, needed: 2, captured: bytes.count) }
+            let length = (Int(bytes[1]) + 2) * 4
+            guard bytes.count >= length, declaredLength >= length else {
+                throw .truncated(.authentication, needed: length, captured: bytes.count)
+            }
+            guard depth < Self.maximumDepth else { return .undecoded("inside more than \(Self.maximumDepth) nested tunnels") }
+            return try decodeIPPayload(
+                bytes.rebased(from: length), protocolNumber: bytes[0], declaredLength: declaredLength - length,
+                addresses: addresses, ipVersion: ipVersion, depth: depth + 1)
         case IPProtocol.l2tpV3:
             return .undecoded("inside an L2TPv3 tunnel")
         default:
@@ -263,6 +319,10 @@ struct FrameDecoder {
                 throw .truncated(.gre, needed: gre.headerLength + Self.erspanTypeIIHeaderLength, captured: bytes.count)
             }
             return try decodeEthernet(gre.payload.rebased(from: Self.erspanTypeIIHeaderLength), depth: depth)
+        case EtherType.wccp:
+            // WCCP redirection: a 4-byte redirect header, absent when IPv4 follows at once.
+            let payload = gre.payload.first.map { $0 >> 4 } == 4 ? gre.payload : gre.payload.rebased(from: min(4, gre.payload.count))
+            return try decodeIPv4(payload, depth: depth)
         case EtherType.ppp:
             // PPTP's enhanced GRE: a payload length of 0 is an acknowledgment alone.
             guard gre.pptpPayloadLength != 0 else { return .notTCP("PPTP GRE acknowledgment") }

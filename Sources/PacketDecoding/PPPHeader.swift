@@ -16,6 +16,8 @@ struct PPPHeader {
         static let ipv6: UInt16 = 0x0057
         static let vanJacobsonCompressed: UInt16 = 0x002D
         static let vanJacobsonUncompressed: UInt16 = 0x002F
+        static let mplsUnicast: UInt16 = 0x0281
+        static let mplsMulticast: UInt16 = 0x0283
     }
 
     enum Field {

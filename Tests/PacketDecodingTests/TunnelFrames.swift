@@ -44,6 +44,11 @@ enum TunnelFrames {
         let ppp: [UInt8] = [0x00, 0x21] + Fixtures.ipv4Alice
         return ethernet(0x8864, [0x11, 0x00, 0x00, 0x2A, 0, UInt8(ppp.count)] + ppp)
     }()
-    /// VXLAN: UDP to port 4789, which the decoder names and does not open.
+    /// VXLAN (RFC 7348): UDP to port 4789, an 8-byte header, an Ethernet frame.
     static let vxlan = ipv4(carrying: 17, [0xC0, 0x00, 0x12, 0xB5, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0, 1, 0] + CapturedFrames.ethernetIPv4Alice)
+    /// Geneve (RFC 8926): UDP to port 6081, one 4-byte option, an Ethernet frame.
+    static let geneve = ipv4(
+        carrying: 17, [0xC0, 0x00, 0x17, 0xC1, 0, 0, 0, 0, 0x01, 0x00, 0x65, 0x58, 0, 0, 1, 0, 0x01, 0x02, 0x03, 0x00] + CapturedFrames.ethernetIPv6Alice)
+    /// L2TP: UDP to port 1701, which the decoder names and does not open.
+    static let l2tp = ipv4(carrying: 17, [0x06, 0xA5, 0x06, 0xA5, 0, 0, 0, 0, 0x00, 0x02, 0, 1, 0, 1] + [0xFF, 0x03, 0x00, 0x21] + Fixtures.ipv4Alice)
 }

@@ -18,6 +18,9 @@ import PacketDecoding
         ("ERSPAN type II", TunnelFrames.erspanTypeII, v4),
         ("PPTP enhanced GRE", TunnelFrames.pptpGRE, v4),
         ("GRE in IPv6", TunnelFrames.ipv6(carrying: 47, [0x00, 0x00, 0x08, 0x00] + Fixtures.ipv4Alice), v4),
+        ("VXLAN", TunnelFrames.vxlan, v4),
+        ("Geneve with an option", TunnelFrames.geneve, v6),
+        ("WCCP redirect in GRE", TunnelFrames.ipv4(carrying: 47, [0x00, 0x00, 0x88, 0x3E, 0, 0, 0, 0] + Fixtures.ipv4Alice), v4),
     ])
     func ipTunnelsAreOpened(name: String, packet: [UInt8], inner: SegmentFields) {
         #expect(decode(packet, as: .raw) == .tcp(inner), "\(name)")
@@ -51,6 +54,21 @@ import PacketDecoding
         #expect(decode([0xFF], as: .ppp) == .malformed(.truncated(.ppp, needed: 2, captured: 1)))
     }
 
+    /// IPsec AH (RFC 4302) is stepped over: the segment keeps the outer addresses.
+    @Test func authenticationHeaderIsSteppedOver() throws {
+        let packet = TunnelFrames.ipv4(carrying: 51, [6, 4, 0, 0] + [UInt8](repeating: 0, count: 20) + Fixtures.ipv4Alice[20...])
+        let segment = try #require(decode(packet, as: .raw).segment)
+        #expect(segment.payload == alice && segment.source == .v4(0xC000_0201))
+        #expect(decode(Array(packet.prefix(30)), as: .raw) == .malformed(.truncated(.authentication, needed: 24, captured: 10)))
+    }
+
+    @Test func mplsLabelStacksAreOpened() {
+        let twoLabels: [UInt8] = [0, 0x01, 0x00, 64, 0, 0x02, 0x01, 64]
+        #expect(decode(TunnelFrames.ethernet(0x8847, twoLabels + Fixtures.ipv4Alice), as: .ethernet) == .tcp(Self.v4))
+        #expect(decode([0xFF, 0x03, 0x02, 0x81] + twoLabels + Fixtures.ipv6Alice, as: .ppp) == .tcp(Self.v6))
+        #expect(decode(TunnelFrames.ethernet(0x8847, [0, 0x01, 0x00, 64]), as: .ethernet) == .malformed(.truncated(.mpls, needed: 8, captured: 4)))
+    }
+
     @Test func ciscoHDLC() {
         #expect(decode([0x0F, 0x00, 0x08, 0x00] + Fixtures.ipv4Alice, as: .ciscoHDLC) == .tcp(Self.v4))
         #expect(decode([0x8F, 0x00, 0x86, 0xDD] + Fixtures.ipv6Alice, as: .ciscoHDLC) == .tcp(Self.v6))
@@ -59,8 +77,8 @@ import PacketDecoding
     }
 
     @Test(arguments: [
-        (TunnelFrames.ethernet(0x0800, TunnelFrames.vxlan), "inside a VXLAN tunnel"),
-        (TunnelFrames.ethernet(0x8847, [0, 0, 0x11, 64] + Fixtures.ipv4Alice), "inside MPLS"),
+        (TunnelFrames.ethernet(0x0800, TunnelFrames.l2tp), "inside an L2TP tunnel"),
+        (TunnelFrames.ethernet(0x8847, [0, 0, 0x11, 64] + [0, 0, 0, 0] + CapturedFrames.ethernetIPv4Alice), "inside an MPLS pseudowire"),
         (TunnelFrames.ethernet(0x893F, [UInt8](repeating: 0, count: 6) + [0x08, 0x00] + Fixtures.ipv4Alice), "inside an E-tag (802.1BR) header"),
         (TunnelFrames.ethernet(0x0800, TunnelFrames.ipv4(carrying: 47, [0x10, 0x00, 0x22, 0xEB, 0, 0, 0, 1] + Fixtures.ipv4Alice)), "inside an ERSPAN type III session"),
     ])
