@@ -84,6 +84,7 @@ struct FrameDecoder {
         static let gre: UInt8 = 47
         static let authentication: UInt8 = 51
         static let l2tpV3: UInt8 = 115
+        static let ipComp: UInt8 = 108
     }
 
     enum UDPPort {
@@ -301,6 +302,8 @@ struct FrameDecoder {
                 addresses: addresses, ipVersion: ipVersion, depth: depth + 1)
         case IPProtocol.l2tpV3:
             return .undecoded("inside an L2TPv3 tunnel")
+        case IPProtocol.ipComp:
+            return .undecoded("inside IPComp (a compressed IP payload)")
         default:
             return .notTCP(ProtocolNames.notTCP(ipVersion: ipVersion, protocolNumber: protocolNumber))
         }
