@@ -27,6 +27,9 @@ SANDBOX_TOOLS += /usr/bin/cargo:cargo-web /usr/bin/make:make /usr/bin/cmake:cmak
                  /usr/bin/perl:perl /usr/bin/kotlinc:kotlin /usr/bin/lua5.4:lua5.4 \
                  /usr/lib/x86_64-linux-gnu/liblua5.4-socket.so.2.0.0:lua-socket
 LIBRARIES += zlib1g-dev
+# zstd-compressed captures (.pcap.zst); the zstd tool writes the tests' compressed fixtures.
+LIBRARIES += libzstd-dev
+TEST_PACKAGES += zstd
 
 .PHONY: all deps test-deps build release dist grade test golden captures screenshots bench bench-capture bench-realistic fuzz clean
 

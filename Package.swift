@@ -38,12 +38,14 @@ let package = Package(
         ),
         // Linux calls the Glibc overlay does not export (setns, unshare, pidfd_open).
         .target(name: "CLinux"),
+        // libzstd's streaming decompressor for .zst captures (reached only from PacketCapture).
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         .target(name: "PacketDecoding", swiftSettings: strictSettings),
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: hotPathSettings),
         .target(
             name: "PacketCapture",
-            dependencies: ["CPcap", "CLinux", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: ["CPcap", "CLinux", "CGzip", "CZstd", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strictSettings
         ),
         .target(name: "SocketTable", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),

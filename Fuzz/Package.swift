@@ -20,10 +20,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "CLinux"),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "PacketDecoding", swiftSettings: strictSettings),
         .target(name: "StreamReassembly", dependencies: ["PacketDecoding"], swiftSettings: strictSettings),
         .target(
-            name: "PacketCapture", dependencies: ["CPcap", "CLinux", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
+            name: "PacketCapture", dependencies: ["CPcap", "CLinux", "CGzip", "CZstd", "PacketDecoding", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strictSettings),
         .target(name: "Reporting", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         .target(
@@ -36,7 +37,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
         .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
-        .target(name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery"], swiftSettings: strictSettings),
+        .target(name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery", "Reporting"], swiftSettings: strictSettings),
         // libFuzzer supplies main(); the target only defines LLVMFuzzerTestOneInput.
         .executableTarget(
             name: "FuzzCapture",

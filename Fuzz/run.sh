@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make fuzz: builds the libFuzzer targets (Swift -sanitize=fuzzer plus
 # AddressSanitizer) and runs each for SECONDS (default 60): FuzzCapture on
-# the capture readers, the decoder and the reassembly; FuzzParsers on the
+# the capture readers and decompressors, the decoder with its tunnels, the
+# fragment and stream reassembly; FuzzParsers on the
 # archive, image, manifest and roster parsers. Seeds are the class's captures
 # and the intake fixtures; each corpus grows in Fuzz/.build/corpus-TARGET and
 # any crashing input is saved in Fuzz/.build/artifacts/ (re-run one with:
@@ -18,7 +19,11 @@ swift build -c release -j 1 --sanitize fuzzer --sanitize address -Xswiftc -sanit
 mkdir -p .build/corpus-FuzzCapture .build/corpus-FuzzParsers .build/seeds-FuzzCapture .build/seeds-FuzzParsers .build/artifacts
 for capture in ../submissions/*/*.pcap ../submissions/*/*.pcapng; do
     # First byte 0: the rest of the input is a capture file.
-    { printf '\x00'; cat "$capture"; } > ".build/seeds-FuzzCapture/$(basename "$(dirname "$capture")")-$(basename "$capture")"
+    seedName=".build/seeds-FuzzCapture/$(basename "$(dirname "$capture")")-$(basename "$capture")"
+    { printf '\x00'; cat "$capture"; } > "$seedName"
+    # Compressed copies reach the gzip and zstd readers (issue 14.5).
+    { printf '\x00'; gzip -c "$capture"; } > "$seedName.gz"
+    { printf '\x00'; zstd -q -c "$capture"; } > "$seedName.zst"
 done
 # FuzzParsers: the first byte picks the parser (0 archive, 1 image, 2 manifest, 3 roster).
 seed() { { printf "\\x0$1"; cat "$2"; } > ".build/seeds-FuzzParsers/$1-$(echo "$2" | tr / _)"; }

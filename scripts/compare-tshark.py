@@ -2,6 +2,14 @@
 """Check that sockgrade decodes a capture as tshark does, frame by frame.
 
     scripts/compare-tshark.py CAPTURE... [--sockgrade PATH] [--engine swift|libpcap]   (swift, the reader grading uses, by default)
+    scripts/compare-tshark.py --streams CAPTURE...
+
+With --streams it compares, per file, what Tests/PacketCaptureTests/
+SharedCapturesAgreementTests.swift compares (issue 14): the packets, the TCP
+streams, and the streams whose payload carries a string taken from the file
+(up to 12 bytes from the middle of the longest segment), which sockgrade's
+reassembled search must find in at least as many streams as tshark's
+per-segment search (IP defragmentation on, as tshark has it by default).
 
 For every frame it compares what `sockgrade inspect --frames` decodes with
 what `tshark -T fields` decodes: addresses, ports, raw sequence and
@@ -16,6 +24,7 @@ differences are printed), 2 when a tool is missing or a file cannot be read.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -104,11 +113,81 @@ def compare(capture: str, sockgrade: str, engine: str, tshark: str) -> list[str]
     return problems
 
 
+def tshark_streams(tshark: str, capture: str) -> tuple[int, dict[str, list[str]]]:
+    """Packets, and each TCP stream's segment payloads in hex (TCP reassembly off)."""
+    command = [tshark, "-n", "-r", capture, "-o", "tcp.desegment_tcp_streams:FALSE", "-T", "fields",
+               "-E", "separator=/t", "-E", "occurrence=l", "-e", "frame.encap_type", "-e", "frame.protocols",
+               "-e", "tcp.stream", "-e", "tcp.payload"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    packets = 0
+    streams: dict[str, list[str]] = {}
+    for line in result.stdout.splitlines():
+        values = (line.split("\t") + [""] * 4)[:4]
+        encapsulation, protocols, stream, payload = values
+        if not encapsulation or protocols == "systemd_journal":
+            continue  # pcapng custom and journal records, which tshark numbers too
+        packets += 1
+        layers = protocols.split(":")
+        if "tcp" not in layers or any(layer.startswith("icmp") for layer in layers[:layers.index("tcp")]) or not stream:
+            continue  # no TCP, or TCP quoted inside an ICMP error
+        streams.setdefault(stream, []).append(payload.replace(":", "").lower())
+    return packets, streams
+
+
+def sample_needle(streams: dict[str, list[str]]) -> bytes | None:
+    payloads = [payload for segments in streams.values() for payload in segments]
+    longest = max(payloads, key=len, default="")
+    if len(longest) < 8:
+        return None
+    data = bytes.fromhex(longest)
+    length = min(12, len(data))
+    start = (len(data) - length) // 2
+    return data[start:start + length]
+
+
+def carries(payload_hex: str, needle: bytes) -> bool:
+    return needle in bytes.fromhex(payload_hex)
+
+
+def compare_streams(capture: str, sockgrade: str, tshark: str) -> list[str]:
+    packets, streams = tshark_streams(tshark, capture)
+    needle = sample_needle(streams)
+    command = [sockgrade, "inspect", "--json", capture]
+    if needle is not None:
+        # The needle goes in as a command-line word: one that is not UTF-8 text
+        # or holds a NUL is left to the Swift test, which passes bytes.
+        try:
+            needle = needle.decode("utf-8").encode("utf-8") if b"\0" not in needle else None
+        except UnicodeDecodeError:
+            needle = None
+        if needle:
+            command += ["--username", needle.decode("utf-8")]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        problems = [] if packets == 0 else [f"only sockgrade refuses it: {result.stderr.strip()}"]
+        print(f"{capture}: " + ("both refuse it" if not problems else problems[0]))
+        return problems
+    report = json.loads(result.stdout)
+    problems = []
+    if report["packets"] != packets:
+        problems.append(f"packets: sockgrade {report['packets']}, tshark {packets}")
+    if report["tcp_streams"] != len(streams):
+        problems.append(f"TCP streams: sockgrade {report['tcp_streams']}, tshark {len(streams)}")
+    if needle:
+        ours = len({match["stream"] for match in report.get("matches", [])})
+        theirs = sum(1 for segments in streams.values() if any(carries(p, needle) for p in segments))
+        if ours < theirs:
+            problems.append(f"streams carrying {needle!r}: sockgrade {ours}, tshark {theirs}")
+    print(f"{capture}: " + ("agrees" if not problems else "; ".join(problems)))
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("captures", nargs="+")
     parser.add_argument("--sockgrade", default=str(Path(__file__).resolve().parent.parent / ".build/debug/sockgrade"))
     parser.add_argument("--engine", default="swift", choices=["libpcap", "swift"])
+    parser.add_argument("--streams", action="store_true", help="compare packets, TCP streams and string streams per file")
     arguments = parser.parse_args()
     tshark = shutil.which("tshark")
     if tshark is None:
@@ -119,6 +198,9 @@ def main() -> int:
         return 2
     failed = False
     for capture in arguments.captures:
+        if arguments.streams:
+            failed = bool(compare_streams(capture, arguments.sockgrade, tshark)) or failed
+            continue
         try:
             problems = compare(capture, arguments.sockgrade, arguments.engine, tshark)
         except RuntimeError as error:

@@ -7,6 +7,8 @@ import PacketCapture
 public struct CaptureAnalysis: Sendable {
     public var path: String
     public var format: CaptureFormat
+    /// gzip or zstd when the file was inflated as it was read.
+    public var compression: CaptureCompression = .none
     public var linkTypes: [String]
     public var packets: Int
     public var tcpSegments: Int
@@ -25,11 +27,19 @@ public struct CaptureAnalysis: Sendable {
     /// Frames of link types the decoder does not know, by DLT value: counted,
     /// not searched, and said ("3 frames of link type IEEE802_11 were not decoded").
     public var undecodedFrames: [Int32: Int] = [:]
+    /// Packets inside encapsulations the decoder does not open, by where they
+    /// are ("inside a VXLAN tunnel"): counted, not searched, and said.
+    public var undecodedEncapsulations: [String: Int] = [:]
+    /// What IP fragment reassembly did (issue 14.3).
+    public var fragments = FragmentStatistics()
 
-    /// One sentence per undecoded link type, in DLT order.
+    /// One sentence per undecoded link type, in DLT order, then one per
+    /// undecoded encapsulation ("12 packets inside a VXLAN tunnel were not decoded").
     public var undecodedDescriptions: [String] {
         undecodedFrames.sorted { $0.key < $1.key }.map { dlt, count in
             "\(count) frame\(count == 1 ? "" : "s") of link type \(LibpcapNames.linkType(dlt)) \(count == 1 ? "was" : "were") not decoded"
+        } + undecodedEncapsulations.sorted { $0.key < $1.key }.map { place, count in
+            "\(count) packet\(count == 1 ? "" : "s") \(place) \(count == 1 ? "was" : "were") not decoded"
         }
     }
 
@@ -58,8 +68,11 @@ public struct CaptureAnalysis: Sendable {
         let readError = reader.read(into: &pass)
         var analysis = pass.analysis
         analysis.readError = readError
+        analysis.compression = reader.compression
         analysis.linkTypes = reader.linkTypes.map { LinkType(dlt: $0)?.name ?? LibpcapNames.linkType($0) }
         analysis.untrackedSegments = pass.tracker.untrackedSegments
+        pass.fragments.finish()
+        analysis.fragments = pass.fragments.statistics
         analysis.conversations = pass.tracker.finish()
         return analysis
     }
@@ -76,6 +89,7 @@ public struct CaptureAnalysis: Sendable {
 private struct AnalysisPass: FrameConsumer {
     package var analysis: CaptureAnalysis
     package let tracker: ConversationTracker
+    package let fragments = FragmentReassembler()
     /// Frames of one interface come in runs: the link type is decoded once per run.
     private var currentDataLink: Int32?
     private var currentLinkType: LinkType?
@@ -98,12 +112,24 @@ private struct AnalysisPass: FrameConsumer {
             analysis.undecodedFrames[frame.dataLink, default: 0] += 1
             return
         }
-        switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
+        handle(decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength), of: frame)
+    }
+
+    /// A reassembled datagram is decoded and handled as the frame that completed it.
+    private mutating func handle(_ decoding: FrameDecoding, of frame: CapturedFrame) {
+        switch decoding {
         case .tcp(let segment):
             analysis.tcpSegments += 1
             tracker.add(segment, frame: frame.number, timestamp: frame.timestamp)
         case .notTCP:
             break
+        case .fragment(let fragment):
+            guard let datagram = fragments.add(fragment, frame: frame.number, timestamp: frame.timestamp) else { return }
+            datagram.payload.withUnsafeBytes { payload in
+                handle(decodeDatagram(payload, protocolNumber: datagram.protocolNumber, key: datagram.key), of: frame)
+            }
+        case .undecoded(let place):
+            analysis.undecodedEncapsulations[place, default: 0] += 1
         case .malformed(let error):
             analysis.malformedFrames += 1
             if analysis.malformedExamples.count < 5 {

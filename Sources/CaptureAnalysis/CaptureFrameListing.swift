@@ -25,7 +25,7 @@ public enum CaptureFrameListing {
             switch decodeFrame(frame.bytes, linkType: linkType, originalLength: frame.originalLength) {
             case .tcp(let segment):
                 emit(line(frame.number, segment))
-            case .notTCP:
+            case .notTCP, .fragment, .undecoded:
                 emit("\(frame.number)")
             case .malformed(let error):
                 emit("\(frame.number)\t# \(error)")

@@ -30,9 +30,20 @@ extension CaptureInspection {
             object["last_timestamp"] = .double(last)
             object["duration_seconds"] = .double(last - first)
         }
-        if !analysis.undecodedFrames.isEmpty {
+        if !analysis.undecodedDescriptions.isEmpty {
             object["not_decoded"] = .array(analysis.undecodedDescriptions.map { .string($0) })
         }
+        if analysis.fragments.fragments > 0 {
+            object["ip_fragments"] = .object([
+                "fragments": .int(analysis.fragments.fragments),
+                "reassembled": .int(analysis.fragments.reassembled),
+                "identical_overlaps": .int(analysis.fragments.identicalOverlaps),
+                "differing_overlaps": .int(analysis.fragments.differingOverlaps),
+                "overlaps": .array(analysis.fragments.overlaps.map { .string($0.description) }),
+                "given_up": .object(Dictionary(uniqueKeysWithValues: analysis.fragments.givenUp.map { ($0.key.rawValue, .int($0.value)) })),
+            ])
+        }
+        if analysis.compression != .none { object["compression"] = .string(analysis.compression.rawValue) }
         if let username { object["username"] = .string(username) }
         if let error = analysis.readError { object["problem"] = .string(error.problem) }
         return object

@@ -53,7 +53,7 @@ extension CaptureInspection {
     private var header: [String] {
         var lines = [
             "File:          \(analysis.path)",
-            "Format:        \(analysis.format.rawValue)",
+            "Format:        \(analysis.format.rawValue)\(analysis.compression == .none ? "" : ", \(analysis.compression.rawValue)-compressed")",
             "Link types:    \(analysis.linkTypes.isEmpty ? "none declared" : analysis.linkTypes.joined(separator: ", "))",
             "Packets:       \(analysis.packets) (\(analysis.tcpSegments) TCP segments, \(analysis.malformedFrames) undecodable)",
         ]
@@ -68,8 +68,12 @@ extension CaptureInspection {
         if analysis.malformedFrames > 0 {
             lines.append("Undecodable:   \(analysis.malformedExamples.joined(separator: "; "))")
         }
-        if !analysis.undecodedFrames.isEmpty {
+        if !analysis.undecodedDescriptions.isEmpty {
             lines.append("Not decoded:   \(analysis.undecodedDescriptions.joined(separator: "; "))")
+        }
+        if !analysis.fragments.descriptions.isEmpty {
+            lines.append("Fragments:     \(analysis.fragments.descriptions.joined(separator: "; "))")
+            lines += analysis.fragments.overlaps.map { "  overlap: \($0.description)" }
         }
         if analysis.untrackedSegments > 0 {
             lines.append("Not followed:  \(analysis.untrackedSegments) TCP segments of conversations after the first \(analysis.conversations.count) (the most one capture is followed for); they were counted, not searched")

@@ -25,6 +25,8 @@ public final class CaptureFileReader {
 
     public let path: String
     public let format: CaptureFormat
+    /// gzip and zstd files are inflated as they are read, by the Swift reader (libpcap reads neither).
+    public let compression: CaptureCompression
     private var source: Source
     /// Charged by every source in turn, so a takeover does not start the budget afresh.
     private let meter: BudgetMeter
@@ -34,16 +36,18 @@ public final class CaptureFileReader {
         meter = BudgetMeter(budget, subject: path)
         format = try CaptureFormat.sniff(path: path)
         let meter = meter
-        switch engine {
+        let stream = try FileByteStream(path: path, meter: meter)
+        compression = stream.compression
+        switch compression == .none ? engine : .swift {
         case .libpcap:
             do throws(CaptureError) {
                 source = .libpcap(try LibpcapFrameSource(path: path))
             } catch where error.code == .malformed {
                 // The Swift reader's own error when the file is damaged after all.
-                source = try Self.swiftSource(path: path, format: format, meter: meter)
+                source = try Self.swiftSource(stream, format: format)
             }
         case .swift:
-            source = try Self.swiftSource(path: path, format: format, meter: meter)
+            source = try Self.swiftSource(stream, format: format)
         }
     }
 
@@ -95,7 +99,7 @@ public final class CaptureFileReader {
     private func takeOver(after error: CaptureError) -> CaptureError? {
         guard case .libpcap(let stopped) = source, error.code == .malformed else { return error }
         do throws(CaptureError) {
-            let replacement = try Self.swiftSource(path: path, format: format, meter: meter)
+            let replacement = try Self.swiftSource(FileByteStream(path: path, meter: meter), format: format)
             switch replacement {
             case .pcap(let reader): try reader.skip(to: stopped.delivered)
             case .pcapng(let reader): try reader.skip(to: stopped.delivered)
@@ -108,8 +112,7 @@ public final class CaptureFileReader {
         }
     }
 
-    private static func swiftSource(path: String, format: CaptureFormat, meter: BudgetMeter) throws(CaptureError) -> Source {
-        let stream = try FileByteStream(path: path, meter: meter)
+    private static func swiftSource(_ stream: FileByteStream, format: CaptureFormat) throws(CaptureError) -> Source {
         switch format {
         case .pcap: return .pcap(try PcapRecordReader(stream: stream))
         case .pcapng: return .pcapng(try PcapngBlockReader(stream: stream))

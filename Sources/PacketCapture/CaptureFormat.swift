@@ -14,7 +14,16 @@ public enum CaptureFormat: String, Sendable, Equatable {
         }
         defer { try? handle.close() }
         let head = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
-        return try classify(head, subject: path)
+        let compression = head.withUnsafeBytes { CaptureCompression(head: $0) }
+        guard compression != .none else { return try classify(head, subject: path) }
+        // The capture's own magic number is the first thing inside.
+        let stream = try FileByteStream(path: path, meter: BudgetMeter(.unlimited, subject: path))
+        let inner = Array(try stream.peek(16))
+        do throws(CaptureError) {
+            return try classify(inner, subject: path)
+        } catch {
+            throw CaptureError(error.code, subject: path, problem: "the file is \(compression.adjective), and inside it: \(error.problem)")
+        }
     }
 
     static func classify(_ head: [UInt8], subject: String) throws(CaptureError) -> CaptureFormat {
@@ -44,7 +53,7 @@ public enum CaptureFormat: String, Sendable, Equatable {
             ([0x50, 0x4B, 0x03, 0x04], "it is a zip archive"),
             ([0x25, 0x50, 0x44, 0x46], "it is a PDF document"),
             ([0x1F, 0x8B], "it is gzip-compressed"),
-            ([0x28, 0xB5, 0x2F, 0xFD], "it is zstd-compressed: decompress it (zstd -d) or save it uncompressed from Wireshark"),
+            ([0x04, 0x22, 0x4D, 0x18], "it is lz4-compressed, which is not supported: decompress it (lz4 -d) or save it uncompressed from Wireshark"),
             ([0x73, 0x6E, 0x6F, 0x6F, 0x70, 0, 0, 0], "it is a Solaris snoop capture, which is not supported: save it again from Wireshark as pcapng"),
             ([0x53, 0x6E, 0x6F, 0x6F, 0x70], "it is a Snoop capture, which is not supported"),
         ]

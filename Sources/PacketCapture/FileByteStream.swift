@@ -6,7 +6,18 @@ import Glibc
 /// Reads a file front to back through one reusable buffer, handing out views
 /// of the next bytes: the Swift readers never hold more than the largest
 /// block plus one read's worth, however large the file.
+///
+/// A gzip- or zstd-compressed file is inflated on the way in, transparently:
+/// offsets, the budget and the block limit all count inflated bytes, so a
+/// compression bomb stops at the same byte cap as an uncompressed file.
 final class FileByteStream {
+    /// Where the bytes come from: the file itself, or the file inflated.
+    private enum Supplier {
+        case plain(Int32)
+        case gzip(GzipInflater)
+        case zstd(ZstdInflater)
+    }
+
     /// Bytes asked of the kernel per read(2): large enough to keep system
     /// calls out of the per-packet cost, small enough that the buffer stays in
     /// the cache between the kernel's copy and the decoder's read (1 MiB reads
@@ -18,7 +29,8 @@ final class FileByteStream {
     static let maximumBlockLength = 16 << 20
 
     let path: String
-    private let descriptor: Int32
+    let compression: CaptureCompression
+    private let supplier: Supplier
     private var storage: UnsafeMutableRawBufferPointer
     /// Unconsumed bytes are `storage[start..<end]`.
     private var start = 0
@@ -33,16 +45,24 @@ final class FileByteStream {
     init(path: String, meter: BudgetMeter) throws(CaptureError) {
         self.path = path
         self.meter = meter
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CaptureError(.unreadable, subject: path, problem: errno == ENOENT ? "no such file" : "the file cannot be read: \(Errno(rawValue: errno))")
+        }
+        var magic: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let magicCount = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        compression = withUnsafeBytes(of: magic) { CaptureCompression(head: UnsafeRawBufferPointer(rebasing: $0.prefix(max(0, magicCount)))) }
+        switch compression {
+        case .none: supplier = .plain(descriptor)
+        case .gzip: supplier = .gzip(try GzipInflater(descriptor: descriptor, path: path, bufferSize: Self.readSize))
+        case .zstd: supplier = .zstd(try ZstdInflater(descriptor: descriptor, path: path, bufferSize: Self.readSize))
         }
         storage = .allocate(byteCount: Self.readSize * 2, alignment: 16)
     }
 
     deinit {
         storage.deallocate()
-        close(descriptor)
+        if case .plain(let descriptor) = supplier { close(descriptor) }
     }
 
     /// The next `count` bytes without consuming them; fewer only at the end
@@ -82,18 +102,41 @@ final class FileByteStream {
         start = 0
         end = held
         while end < count, !reachedEndOfFile {
-            try meter.charge(bytesRead: offset + end)
-            guard let base = storage.baseAddress else { return }
-            let got = read(descriptor, base + end, storage.count - end)
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw CaptureError(.unreadable, subject: path, problem: "reading failed at byte \(offset + end): \(Errno(rawValue: errno))")
-            }
+            try meter.charge(bytesRead: max(offset + end, compressedBytesRead))
+            let got = try supply(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
             if got == 0 {
                 reachedEndOfFile = true
                 return
             }
             end += got
+        }
+    }
+
+    /// Compressed bytes taken from the file (0 for an uncompressed one): charged
+    /// too, so a file that inflates to nothing still costs what it weighs.
+    private var compressedBytesRead: Int {
+        switch supplier {
+        case .plain: return 0
+        case .gzip(let inflater): return inflater.compressedBytesRead
+        case .zstd(let inflater): return inflater.compressedBytesRead
+        }
+    }
+
+    /// One read(2) of the file, or one inflation step; 0 at the end of the file.
+    private func supply(into buffer: UnsafeMutableRawBufferPointer) throws(CaptureError) -> Int {
+        switch supplier {
+        case .plain(let descriptor):
+            while true {
+                let got = read(descriptor, buffer.baseAddress, buffer.count)
+                if got >= 0 { return got }
+                if errno != EINTR {
+                    throw CaptureError(.unreadable, subject: path, problem: "reading failed at byte \(offset + end): \(Errno(rawValue: errno))")
+                }
+            }
+        case .gzip(let inflater):
+            return try inflater.read(into: buffer)
+        case .zstd(let inflater):
+            return try inflater.read(into: buffer)
         }
     }
 }

@@ -55,6 +55,14 @@ public enum HeaderKind: Sendable, Equatable, CustomStringConvertible {
     case nullLoopback
     case linuxSLL
     case linuxSLL2
+    case ppp
+    case ciscoHDLC
+    case pppoe
+    case gre
+    case vxlan
+    case geneve
+    case mpls
+    case authentication
     /// The first byte of an IP header, needed to read the version nibble.
     case ipVersion
     case ipv4
@@ -69,6 +77,14 @@ public enum HeaderKind: Sendable, Equatable, CustomStringConvertible {
         case .nullLoopback: return "NULL/LOOP"
         case .linuxSLL: return "Linux cooked (SLL)"
         case .linuxSLL2: return "Linux cooked v2 (SLL2)"
+        case .ppp: return "PPP"
+        case .ciscoHDLC: return "Cisco HDLC"
+        case .pppoe: return "PPPoE"
+        case .gre: return "GRE"
+        case .vxlan: return "VXLAN"
+        case .geneve: return "Geneve"
+        case .mpls: return "MPLS"
+        case .authentication: return "IPsec AH"
         case .ipVersion: return "IP"
         case .ipv4: return "IPv4"
         case .ipv6: return "IPv6"

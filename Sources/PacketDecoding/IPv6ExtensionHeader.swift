@@ -84,5 +84,10 @@ struct IPv6ExtensionHeader {
         type == Kind.fragment && bytes.bigEndianUInt16(Field.fragmentOffsetAndFlags) & 1 != 0
     }
 
+    /// The Fragment header's Identification; 0 for the other headers.
+    var fragmentIdentification: UInt32 {
+        type == Kind.fragment ? bytes.bigEndianUInt32(Field.fragmentIdentification) : 0
+    }
+
     var payload: UnsafeRawBufferPointer { bytes.rebased(from: length) }
 }

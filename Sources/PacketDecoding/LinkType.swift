@@ -11,11 +11,16 @@ public enum LinkType: Sendable, Equatable {
     case linuxSLL2
     case ipv4
     case ipv6
+    /// PPP, with or without the HDLC-like address and control bytes.
+    case ppp
+    /// Cisco HDLC: a 4-byte header ending in an EtherType.
+    case ciscoHDLC
 
     /// From a libpcap DLT value (`pcap_datalink`) or a LINKTYPE_ value from a file header.
     ///
     /// DLT_RAW is 12 on most systems and 14 on OpenBSD; files store
-    /// LINKTYPE_RAW as 101, so all three mean `raw`.
+    /// LINKTYPE_RAW as 101, so all three mean `raw`. LINKTYPE_PPP_HDLC (50)
+    /// is PPP in HDLC-like framing, which the PPP decoder reads as well.
     public init?(dlt: Int32) {
         switch dlt {
         case 1: self = .ethernet
@@ -26,6 +31,8 @@ public enum LinkType: Sendable, Equatable {
         case 276: self = .linuxSLL2
         case 228: self = .ipv4
         case 229: self = .ipv6
+        case 9, 50: self = .ppp
+        case 104: self = .ciscoHDLC
         default: return nil
         }
     }
@@ -41,6 +48,8 @@ public enum LinkType: Sendable, Equatable {
         case .linuxSLL2: return "LINUX_SLL2"
         case .ipv4: return "IPV4"
         case .ipv6: return "IPV6"
+        case .ppp: return "PPP"
+        case .ciscoHDLC: return "C_HDLC"
         }
     }
 }

@@ -5,9 +5,6 @@ enum ProtocolNames {
         case 0x0806: return "ARP"
         case 0x8035: return "RARP"
         case 0x88CC: return "LLDP"
-        case 0x8863, 0x8864: return "PPPoE"
-        case 0x8847, 0x8848: return "MPLS"
-        case 0x88E5: return "MACsec"
         default: return "EtherType 0x" + hex(value, digits: 4)
         }
     }

@@ -16,8 +16,8 @@ public struct TCPSegment {
     /// TCP header length in bytes, options included (data offset times 4).
     public var headerLength: Int
     public var payload: UnsafeRawBufferPointer
-    /// The frame was cut (caplen < len), or the packet was a first IP
-    /// fragment, inside the TCP payload: `payload` is only what was captured.
+    /// The frame was cut (caplen < len) inside the TCP payload: `payload` is
+    /// only what was captured.
     public var payloadTruncated: Bool
 
     public init(

@@ -65,7 +65,7 @@ import CaptureAnalysis
     }
 
     @Test(arguments: [
-        ([0x28, 0xB5, 0x2F, 0xFD, 0, 0, 0, 0] as [UInt8], "zstd"),
+        ([0x04, 0x22, 0x4D, 0x18, 0, 0, 0, 0] as [UInt8], "lz4"),
         (Array("snoop".utf8) + [0, 0, 0, 0, 0, 0, 2], "Solaris snoop"),
         ([0x34, 0xCD, 0xB2, 0xA1, 2, 0, 4, 0], "Kuznetzov"),
     ])

@@ -5,12 +5,17 @@ import PacketDecoding
 enum DecodedFrame: Equatable, CustomStringConvertible {
     case tcp(SegmentFields)
     case notTCP(String)
+    /// A fragment: its offset, whether more follow, and its payload.
+    case fragment(offset: Int, moreFragments: Bool, payload: [UInt8])
+    case undecoded(String)
     case malformed(DecodeError)
 
     var description: String {
         switch self {
         case let .tcp(fields): return "tcp(\(fields))"
         case let .notTCP(what): return "notTCP(\(what))"
+        case let .fragment(offset, more, payload): return "fragment(offset \(offset), more \(more), \(payload.count) bytes)"
+        case let .undecoded(place): return "undecoded(\(place))"
         case let .malformed(error): return "malformed(\(error))"
         }
     }
@@ -59,6 +64,10 @@ func decode(_ frame: [UInt8], as linkType: LinkType, originalLength: Int? = nil)
             ))
         case let .notTCP(what):
             return .notTCP(what)
+        case let .fragment(fragment):
+            return .fragment(offset: fragment.offset, moreFragments: fragment.moreFragments, payload: Array(fragment.payload))
+        case let .undecoded(place):
+            return .undecoded(place)
         case let .malformed(error):
             return .malformed(error)
         }

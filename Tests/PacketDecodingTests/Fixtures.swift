@@ -58,15 +58,15 @@ enum Fixtures {
         return packet
     }()
 
-    /// Hop-by-Hop, then Destination Options (16 bytes), then a Fragment header
-    /// for the first fragment (offset 0, M set), then TCP.
-    static let ipv6ChainFirstFragment: [UInt8] = {
+    /// Hop-by-Hop, then Destination Options (16 bytes), then an atomic
+    /// Fragment header (offset 0, M clear: RFC 6946, a whole packet), then TCP.
+    static let ipv6ChainAtomicFragment: [UInt8] = {
         var packet = ipv6Alice
         packet[6] = 0
         packet.replaceSubrange(4..<6, with: [0x00, 37 + 8 + 16 + 8])
         let hopByHop: [UInt8] = [60, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x00]
         let destinationOptions: [UInt8] = [44, 0x01, 0x01, 0x0C] + [UInt8](repeating: 0, count: 12)
-        let fragment: [UInt8] = [6, 0x00, 0x00, 0x01, 0x12, 0x34, 0x56, 0x78]
+        let fragment: [UInt8] = [6, 0x00, 0x00, 0x00, 0x12, 0x34, 0x56, 0x78]
         packet.insert(contentsOf: hopByHop + destinationOptions + fragment, at: 40)
         return packet
     }()

@@ -20,16 +20,11 @@ struct NetworkLayerTests {
         #expect(!segment.payloadTruncated)
     }
 
-    @Test func laterIPv4FragmentsAreNotTCP() {
-        let frame = Fixtures.ipv4Alice.replacing(at: 6, with: [0x00, 0xB9])  // offset 185 * 8
-        #expect(decode(frame, as: .raw) == .notTCP("IPv4 fragment"))
-    }
-
-    @Test func firstIPv4FragmentIsTCPWithTruncatedPayload() throws {
-        let frame = Fixtures.ipv4Alice.replacing(at: 6, with: [0x20, 0x00])  // MF, offset 0
-        let segment = try #require(decode(frame, as: .raw).segment)
-        #expect(segment.payload == alice)
-        #expect(segment.payloadTruncated)
+    @Test func ipv4FragmentsGoToReassembly() {
+        let later = Fixtures.ipv4Alice.replacing(at: 6, with: [0x00, 0xB9])  // offset 185 * 8
+        #expect(decode(later, as: .raw) == .fragment(offset: 185 * 8, moreFragments: false, payload: Array(Fixtures.ipv4Alice[20...])))
+        let first = Fixtures.ipv4Alice.replacing(at: 6, with: [0x20, 0x00])  // MF, offset 0
+        #expect(decode(first, as: .raw) == .fragment(offset: 0, moreFragments: true, payload: Array(Fixtures.ipv4Alice[20...])))
     }
 
     @Test(arguments: [
@@ -48,17 +43,20 @@ struct NetworkLayerTests {
         #expect(decode(Fixtures.zeroMACs + [0x86, 0xDD] + frame, as: .ethernet) == .tcp(Fixtures.aliceIPv6Fields))
     }
 
-    @Test func ipv6ExtensionChainToFirstFragment() throws {
-        let segment = try #require(decode(Fixtures.ipv6ChainFirstFragment, as: .raw).segment)
+    @Test func ipv6ExtensionChainToAtomicFragment() throws {
+        let segment = try #require(decode(Fixtures.ipv6ChainAtomicFragment, as: .raw).segment)
         #expect(segment.payload == alice)
         #expect(segment.sequenceNumber == Fixtures.aliceIPv6Fields.sequenceNumber)
-        #expect(segment.payloadTruncated, "a first fragment holds only the start of the segment")
+        #expect(!segment.payloadTruncated)
     }
 
-    @Test func laterIPv6FragmentsAreNotTCP() {
+    @Test func ipv6FragmentsGoToReassembly() {
         let fragmentOffsetField = 40 + 8 + 16 + 2
-        let frame = Fixtures.ipv6ChainFirstFragment.replacing(at: fragmentOffsetField, with: [0x00, 0x08])
-        #expect(decode(frame, as: .raw) == .notTCP("IPv6 fragment"))
+        let tcp = Array(Fixtures.ipv6ChainAtomicFragment[(40 + 8 + 16 + 8)...])
+        let later = Fixtures.ipv6ChainAtomicFragment.replacing(at: fragmentOffsetField, with: [0x00, 0x08])
+        #expect(decode(later, as: .raw) == .fragment(offset: 8, moreFragments: false, payload: tcp))
+        let first = Fixtures.ipv6ChainAtomicFragment.replacing(at: fragmentOffsetField, with: [0x00, 0x01])
+        #expect(decode(first, as: .raw) == .fragment(offset: 0, moreFragments: true, payload: tcp))
     }
 
     @Test(arguments: [

@@ -24,7 +24,16 @@ struct TruncationTests {
         Fixture(name: "LOOP IPv6 alice", frame: [0, 0, 0, 30] + Fixtures.ipv6Alice, linkType: .loop),
         Fixture(name: "RAW IPv4 options", frame: Fixtures.ipv4WithOptionsAlice, linkType: .raw),
         Fixture(name: "IPV6 hop-by-hop", frame: Fixtures.ipv6HopByHopAlice, linkType: .ipv6),
-        Fixture(name: "RAW IPv6 extension chain", frame: Fixtures.ipv6ChainFirstFragment, linkType: .raw),
+        Fixture(name: "RAW IPv6 extension chain", frame: Fixtures.ipv6ChainAtomicFragment, linkType: .raw),
+        Fixture(name: "4in4", frame: TunnelFrames.ipv4(carrying: 4, Fixtures.ipv4Alice), linkType: .raw),
+        Fixture(name: "6in4", frame: TunnelFrames.ipv4(carrying: 41, Fixtures.ipv6Alice), linkType: .raw),
+        Fixture(name: "4in6", frame: TunnelFrames.ipv6(carrying: 4, Fixtures.ipv4Alice), linkType: .raw),
+        Fixture(name: "GRE with key and sequence", frame: TunnelFrames.greKeySequenceIPv6, linkType: .raw),
+        Fixture(name: "ERSPAN type II", frame: TunnelFrames.erspanTypeII, linkType: .raw),
+        Fixture(name: "PPTP enhanced GRE", frame: TunnelFrames.pptpGRE, linkType: .raw),
+        Fixture(name: "PPPoE session", frame: TunnelFrames.pppoeSession, linkType: .ethernet),
+        Fixture(name: "PPP link type", frame: [0xFF, 0x03, 0x00, 0x21] + Fixtures.ipv4Alice, linkType: .ppp),
+        Fixture(name: "Cisco HDLC", frame: [0x0F, 0x00, 0x86, 0xDD] + Fixtures.ipv6Alice, linkType: .ciscoHDLC),
         Fixture(name: "padded EN10MB FIN", frame: Fixtures.paddedEthernetFIN, linkType: .ethernet),
     ]
 
@@ -75,7 +84,7 @@ struct TruncationTests {
     /// Random bytes and random corruptions of the fixtures, under every link type.
     @Test func garbageNeverTraps() {
         var random = SplitMix64(seed: 0x5EED)
-        let linkTypes: [LinkType] = [.ethernet, .null, .loop, .raw, .linuxSLL, .linuxSLL2, .ipv4, .ipv6]
+        let linkTypes: [LinkType] = [.ethernet, .null, .loop, .raw, .linuxSLL, .linuxSLL2, .ipv4, .ipv6, .ppp, .ciscoHDLC]
         var outcomes: [String: Int] = [:]
         for round in 0..<4000 {
             let frame: [UInt8]
@@ -93,7 +102,7 @@ struct TruncationTests {
                 let decoded = decode(frame, as: linkType, originalLength: random.next() % 2 == 0 ? nil : frame.count)
                 switch decoded {
                 case .tcp: outcomes["tcp", default: 0] += 1
-                case .notTCP: outcomes["notTCP", default: 0] += 1
+                case .notTCP, .fragment, .undecoded: outcomes["notTCP", default: 0] += 1
                 case .malformed: outcomes["malformed", default: 0] += 1
                 }
             }

@@ -9,10 +9,13 @@ import Glibc
 
 /// One libFuzzer input. The first byte picks what is fuzzed:
 /// - even: the rest is a capture file, read by both readers and analysed
-///   (decoding, reassembly, the needle search);
+///   (decoding, fragment and stream reassembly, the needle search); the
+///   seeds include gzip and zstd copies of the captures, so the
+///   decompressors are fuzzed too;
 /// - odd: the rest is a sequence of frames of the link type picked by the
-///   second byte, each preceded by a one-byte length, fed to the decoder and
-///   the conversation tracker directly (faster, so deeper into TCP).
+///   second byte, each preceded by a one-byte length, fed to the decoder
+///   (tunnels included), a fragment reassembler with small limits and the
+///   conversation tracker directly (faster, so deeper into TCP).
 ///
 /// Anything but a crash, a sanitizer report or a leak counts as a pass.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -43,7 +46,7 @@ private func fuzzCaptureFile(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
-private let linkTypes: [LinkType] = [.ethernet, .null, .loop, .raw, .linuxSLL, .linuxSLL2, .ipv4, .ipv6]
+private let linkTypes: [LinkType] = [.ethernet, .null, .loop, .raw, .linuxSLL, .linuxSLL2, .ipv4, .ipv6, .ppp, .ciscoHDLC]
 
 private func fuzzFrames(_ bytes: UnsafeRawBufferPointer) {
     guard let selector = bytes.first else { return }
@@ -54,6 +57,8 @@ private func fuzzFrames(_ bytes: UnsafeRawBufferPointer) {
         limits: ReassemblyLimits(maxHoles: 2, maxBufferedBytes: 64, maxBufferedSegments: 4, prefixBytes: 8,
                                  excerptContext: 4, retainedBytes: 16, maxReportedEvents: 2, maxHeldBytes: 128,
                                  maxConversations: 8))
+    let fragments = FragmentReassembler(
+        limits: FragmentLimits(maximumBufferedBytes: 2048, maximumDatagrams: 4, maximumPieces: 3, maximumAgeSeconds: 40))
     var offset = 1
     var frame = 0
     while offset < bytes.count {
@@ -61,9 +66,24 @@ private func fuzzFrames(_ bytes: UnsafeRawBufferPointer) {
         let frameBytes = UnsafeRawBufferPointer(rebasing: bytes[(offset + 1)..<(offset + 1 + length)])
         offset += 1 + length
         frame += 1
-        if case .tcp(let segment) = decodeFrame(frameBytes, linkType: linkType, originalLength: frame % 3 == 0 ? nil : length) {
-            tracker.add(segment, frame: frame, timestamp: Double(frame))
-        }
+        handle(decodeFrame(frameBytes, linkType: linkType, originalLength: frame % 3 == 0 ? nil : length),
+               frame: frame, tracker: tracker, fragments: fragments)
     }
+    fragments.finish()
     _ = tracker.finish()
+}
+
+private func handle(_ decoding: FrameDecoding, frame: Int, tracker: ConversationTracker, fragments: FragmentReassembler) {
+    switch decoding {
+    case .tcp(let segment):
+        tracker.add(segment, frame: frame, timestamp: Double(frame))
+    case .fragment(let fragment):
+        guard let datagram = fragments.add(fragment, frame: frame, timestamp: Double(frame)) else { return }
+        datagram.payload.withUnsafeBytes { payload in
+            handle(decodeDatagram(payload, protocolNumber: datagram.protocolNumber, key: datagram.key),
+                   frame: frame, tracker: tracker, fragments: fragments)
+        }
+    case .notTCP, .undecoded, .malformed:
+        break
+    }
 }
