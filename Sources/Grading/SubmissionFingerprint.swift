@@ -48,10 +48,7 @@ package enum SubmissionFingerprint {
         var left = min(file.size, bytesPerFile, budget)
         budget -= left
         if left < file.size {
-            var info = stat()
-            if fstat(descriptor, &info) == 0 {
-                hash.update(Array("size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\0".utf8))
-            }
+            hash.update(Array("\(FileStatus.sizeAndModification(ofDescriptor: descriptor) ?? "unknown size")\0".utf8))
         }
         while left > 0 {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min(left, $0.count)) }

@@ -28,4 +28,11 @@ package struct FileStatus {
         }
         return FileStatus(kind: kind, size: Int(info.st_size), permissions: UInt32(info.st_mode & 0o7777), owner: info.st_uid)
     }
+
+    /// "size S modified SECONDS.NANOSECONDS" of an open file, which any edit changes.
+    package static func sizeAndModification(ofDescriptor descriptor: Int32) -> String? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return "size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
 }

@@ -40,6 +40,18 @@ public struct ProcessTable: Sendable {
         return children.sorted()
     }
 
+    /// Every process below `pid`: children, their children, and so on, ascending.
+    public func descendants(of pid: Int32) -> [Int32] {
+        var found: Set<Int32> = []
+        var waiting = [pid]
+        while let parent = waiting.popLast() {
+            for child in children(of: parent) where found.insert(child).inserted {
+                waiting.append(child)
+            }
+        }
+        return found.sorted()
+    }
+
     /// Decimal digits, optionally followed by a newline, as a process id.
     static func decimal(_ bytes: ArraySlice<UInt8>) -> Int32? {
         let digits = bytes.last == UInt8(ascii: "\n") ? bytes.dropLast() : bytes

@@ -43,6 +43,7 @@ import Testing
         #expect(table.children(of: 1250).isEmpty)
         #expect(table.children(of: 9999).isEmpty)
         #expect(table.children(of: 1240) == [1270])
+        #expect(table.descendants(of: 1234) == [1240, 1250, 1260, 1270])
     }
 
     @Test func commandLineSplitsOnNul() {
