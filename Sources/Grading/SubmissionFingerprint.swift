@@ -29,13 +29,14 @@ package enum SubmissionFingerprint {
         return "sha256:" + hash.finalizeHex()
     }
 
-    /// Content beyond this, in one file or all together, is not read: a
-    /// sparse terabyte "capture" must not take the plan hours. Such a file
-    /// is fingerprinted by its size and modification time instead, which
-    /// any edit changes. The copy into the sandbox takes at most 64 MiB
-    /// in all, so no file the run can see goes unread for a normal class.
-    static let bytesPerFile = 64 << 20
-    static let bytesPerSubmission = 256 << 20
+    /// Files up to this size are hashed whole; a bigger one (a long
+    /// capture, a sparse terabyte) by its first MiB, its size and its
+    /// modification time, which an edit changes: hashing it all would cost
+    /// the plan minutes. Past `bytesPerSubmission` in all, files count by
+    /// size and time only.
+    static let wholeFileBytes = 4 << 20
+    static let headBytes = 1 << 20
+    static let bytesPerSubmission = 64 << 20
 
     /// Streams the file through the hash, so a large file is never held whole.
     private static func hashContents(of file: SubmissionTree.File, in tree: SubmissionTree, into hash: inout SHA256, budget: inout Int) {
@@ -45,7 +46,7 @@ package enum SubmissionFingerprint {
         }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        var left = min(file.size, bytesPerFile, budget)
+        var left = min(file.size <= wholeFileBytes ? file.size : headBytes, max(budget, 0))
         budget -= left
         if left < file.size {
             hash.update(Array("\(FileStatus.sizeAndModification(ofDescriptor: descriptor) ?? "unknown size")\0".utf8))

@@ -106,9 +106,7 @@ import Checks
         try handle.truncate(atOffset: 1 << 40)
         let submission = StudentSubmission(name: "zed", folder: folder.url, username: "zed", usernameSource: "test")
         let rubric = try Rubric.builtIn(knownCheckIDs: CheckID.all)
-        let started = ContinuousClock.now
         let before = SubmissionFingerprint.compute(submission, tree: SubmissionTree(folder.url), rubric: rubric)
-        #expect(ContinuousClock.now - started < .seconds(60))
         try handle.seek(toOffset: (1 << 40) - 1)
         try handle.write(contentsOf: [1])
         try handle.close()
