@@ -77,7 +77,7 @@ package struct CaptureFileCheck {
                 file: entry.file, format: analysis.format.rawValue, linkTypes: analysis.linkTypes, packets: analysis.packets,
                 tcpStreams: analysis.conversations.count, untrackedSegments: analysis.untrackedSegments,
                 loopbackStreams: analysis.loopbackConversations.count, problem: analysis.readError?.problem,
-                notDecoded: analysis.undecodedFrames.isEmpty ? nil : analysis.undecodedDescriptions)
+                notDecoded: analysis.undecodedDescriptions.isEmpty ? nil : analysis.undecodedDescriptions)
         }
         let evidence = CaptureFilesEvidence(files: described, unreadable: problems)
         guard let first = readable.first(where: { $0.analysis.readError == nil }) else {
