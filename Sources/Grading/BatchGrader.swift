@@ -63,7 +63,7 @@ public struct BatchGrader {
         for line in StaleReports.moveAside(in: outputFolder, keeping: students) {
             FileHandle.standardError.write(Data("sockgrade: note: \(line)\n".utf8))
         }
-        let plan = IncrementalPlan(students: students, rubric: rubric, outputFolder: outputFolder, options: options)
+        let plan = IncrementalPlan(students: students, rubric: rubric, outputFolder: outputFolder, options: options, cancellation: cancellation)
         var reports: [Int: StudentReport] = [:]
         for (index, report) in plan.unchanged {
             reports[index] = report

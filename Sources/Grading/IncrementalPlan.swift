@@ -1,6 +1,7 @@
 import Foundation
 import Reporting
 import ClassDiscovery
+import LiveRun
 import ProgramDiscovery
 import RubricScoring
 
@@ -13,8 +14,12 @@ package struct IncrementalPlan {
     package var unchanged: [(Int, StudentReport)] = []
     package var toGrade: [GradingJob] = []
 
-    package init(students: [StudentSubmission], rubric: Rubric, outputFolder: URL, options: BatchOptions) {
-        for (index, student) in students.enumerated() {
+    /// Stops early when `cancellation` is: a student not planned yet has no
+    /// report, so the next run grades it, as for one cut short in the pool.
+    package init(
+        students: [StudentSubmission], rubric: Rubric, outputFolder: URL, options: BatchOptions, cancellation: Cancellation = Cancellation()
+    ) {
+        for (index, student) in students.enumerated() where !cancellation.isCancelled {
             // A refused submission (a link) is never walked, not even to fingerprint it.
             if student.refusal != nil {
                 toGrade.append(GradingJob(index: index, submission: student, tree: nil))
