@@ -45,6 +45,10 @@ public struct BatchGrader {
         onReport: (StudentReport, URL) -> Void = { _, _ in }
     ) throws(GradingError) -> [StudentReport] {
         try Self.rejectDuplicateNames(students)
+        // A student program that closes its stdin before reading the typed text
+        // must not kill the grader with SIGPIPE: the write then fails with EPIPE,
+        // which the run reports. Children get the default back at spawn.
+        signal(SIGPIPE, SIG_IGN)
         let programDefaults: ProgramManifest?
         do {
             programDefaults = try ProgramLocator.rubricDefaults(of: rubric)
