@@ -76,7 +76,7 @@ public struct BatchGrader {
         if !plan.toGrade.isEmpty {
             let scratch: ScratchSpace
             do {
-                scratch = try ScratchSpace()
+                scratch = try ScratchSpace(onTmpfs: mode.isRoot)
             } catch {
                 throw GradingError(error.message)
             }
@@ -95,6 +95,10 @@ public struct BatchGrader {
                 limits: rubric.limits, input: rubric.input, tools: tools, scratch: scratch, outputFolder: outputFolder,
                 parentNamespace: parent, controlGroups: controlGroups, mode: mode)
             live.toolchains = rubric.toolchains
+            if mode.isRoot {
+                live.prefetch = NetworkPrefetch(folder: scratch.root.path, tools: tools, parent: parent)
+            }
+            defer { live.prefetch?.discardAll() }
             let grader = StudentGrader(rubric: rubric, programDefaults: programDefaults, live: live)
             let pool = GradingPool(grader: grader, jobs: options.jobs, cancellation: cancellation)
             var writeFailure: GradingError?

@@ -16,7 +16,7 @@ package enum MissingSubmission {
         return StudentReport(
             student: submission.name, username: submission.username,
             score: scored.score, maxScore: scored.maxScore, rubric: rubric.name,
-            gradedAt: ISO8601DateFormatter().string(from: Date()), durationMilliseconds: 0,
+            gradedAt: Date.now.formatted(.iso8601), durationMilliseconds: 0,
             submission: SubmissionSummary(folder: "", server: nil, client: nil),
             checks: scored.checks, notes: submission.intakeNotes + [why])
     }

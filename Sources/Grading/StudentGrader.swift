@@ -44,10 +44,11 @@ public struct StudentGrader: Sendable {
         let captureCheck = CaptureFileCheck(
             tree: tree, username: submission.username,
             budget: CaptureFileCheck.budget(rubric.limits, cancellation: cancellation))
-        let handedIn = captureCheck.read()
-        var results = captureCheck.run(handedIn)
+        var timings = PhaseTimings()
+        let handedIn = timings.measure(Phase.handedInCaptures) { captureCheck.read() }
+        var results = timings.measure(Phase.handedInCaptures) { captureCheck.run(handedIn) }
         if cancellation.isCancelled { return nil }
-        let found = ProgramLocator.locate(in: tree, defaults: programDefaults)
+        let found = timings.measure(Phase.discovery) { ProgramLocator.locate(in: tree, defaults: programDefaults) }
         let server = found[.server].flatMap(\.program)
         let client = found[.client].flatMap(\.program)
         var runs: [ProgramRun] = []
@@ -59,6 +60,7 @@ public struct StudentGrader: Sendable {
             if cancellation.isCancelled { return nil }
             runs = observed.runs
             liveRun = observed
+            timings.add(observed.timings)
             listeningPort = observed.listening?.row.local.port
             if observed.listening != nil {
                 sockets = SocketSnapshots(
@@ -66,9 +68,9 @@ public struct StudentGrader: Sendable {
                     atEstablished: observed.tableAtConnection.map(\.netstatLine))
             }
             notes += observed.notes
-            results += LiveChecks(
+            results += timings.measure(Phase.liveChecks) { LiveChecks(
                 observed: observed, clientNotFound: client == nil ? found[.client]?.reason : nil, username: submission.username,
-                limits: (rubric.limits.serverReadySeconds, rubric.limits.clientSeconds)).results()
+                limits: (rubric.limits.serverReadySeconds, rubric.limits.clientSeconds)).results() }
         } else {
             let why = found[.server]?.reason ?? "No server program found."
             results += [
@@ -77,6 +79,7 @@ public struct StudentGrader: Sendable {
                 Finding.skipped(CheckID.usernameSent, "Not checked: there is no server to connect to."),
             ]
         }
+        let otherChecksStart = ContinuousClock.now
         results += DeliverableChecks(tree: tree, port: listeningPort, screenshotReader: NetstatOCR(tools: live.tools, mode: mode)).results()
         let wanted = Set(rubric.checks.map(\.id))
         if wanted.contains(CheckID.screenshotConsistency) || wanted.contains(CheckID.captureOriginality) {
@@ -91,16 +94,25 @@ public struct StudentGrader: Sendable {
                 published: rubric.provenance.published, submitted: submission.submittedAt).run())
         }
         let scored = score(results, with: rubric)
+        timings.add(Phase.otherChecks, .now - otherChecksStart)
+        if liveRun?.capturePath != nil { keep(timings, student: submission.name) }
         return StudentReport(
             schemaVersion: StudentReport.currentSchemaVersion, student: submission.name, username: submission.username,
             score: scored.score, maxScore: scored.maxScore, rubric: rubric.name,
-            gradedAt: ISO8601DateFormatter().string(from: Date()),
+            gradedAt: Date.now.formatted(.iso8601),
             durationMilliseconds: (ContinuousClock.now - started).milliseconds,
             submission: SubmissionSummary(
                 folder: submission.folder.path,
                 server: server.map { ProgramSource(file: $0.sourcePath, language: $0.language.rawValue) },
                 client: client.map { ProgramSource(file: $0.sourcePath, language: $0.language.rawValue) }),
             checks: scored.checks, programs: runs, sockets: sockets, notes: notes)
+    }
+
+    /// Writes the phase timings beside the live capture (`timings.json`),
+    /// where `make bench` reads them; a file that cannot be written costs the report nothing.
+    private func keep(_ timings: PhaseTimings, student: String) {
+        let folder = EvidenceFolder.url(for: student, in: live.outputFolder)
+        try? timings.json.write(to: folder.appendingPathComponent(EvidenceFolder.timings), options: .atomic)
     }
 }
 

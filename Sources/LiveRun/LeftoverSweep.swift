@@ -17,10 +17,7 @@ package enum LeftoverSweep {
             let rest = name.dropFirst(ScratchSpace.prefix.count)
             guard let pid = Int32(rest.prefix { $0 != "-" }), !isAlive(pid) else { continue }
             let folder = base.appendingPathComponent(name)
-            for point in ScratchSpace.mounts(under: folder.path + "/") {
-                umount2(point, Int32(MNT_DETACH))
-            }
-            if (try? FileManager.default.removeItem(at: folder)) != nil { removed.append(folder.path) }
+            if ScratchSpace.remove(folder) { removed.append(folder.path) }
         }
         if case .success(let groups) = ControlGroupRoot.detect() {
             removed += groups.sweepAbandoned()

@@ -28,6 +28,8 @@ package struct LiveRunner: Sendable {
     package var mode: SandboxMode
     /// The rubric's toolchain folders, bound read-only into every sandbox.
     package var toolchains: [String] = []
+    /// Makes each slot's next namespace and capture ahead (as root); nil makes them in the run.
+    package var prefetch: NetworkPrefetch?
 
     package init(
         limits: RubricLimits, input: TypedInput = .defaults, tools: SandboxTools, scratch: ScratchSpace, outputFolder: URL,
@@ -60,36 +62,33 @@ package struct LiveRunner: Sendable {
             observed.setupFailure = error.message
             return observed
         }
-        defer { scratch.releaseArea(area) }
         let copy = copier.copy(tree, to: area.work)
         var leadingNotes = copy.skipped.map { "Not copied into the sandbox: \($0)" }
         let buildFolder = area.work.appendingPathComponent(StudentProgram.buildFolder)
         try? FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
         if let user { chown(buildFolder.path, user.uid, user.gid) }
         timings.add(Phase.scratch, .now - scratchStart)
+        var prepared: PreparedNetwork?
+        if let prefetch {
+            prepared = timings.measure(Phase.networkWait) { prefetch.take(slot: slot) }
+            if !cancellation.isCancelled { prefetch.prepare(slot: slot) }
+        }
 
         var observed = LiveSession(
             submission: submission, server: server, client: client, limits: limits, input: input,
             tools: tools, user: user, mode: mode, area: area, hostsFile: scratch.hostsFile,
             parentNamespace: parentNamespace, workBytes: workBytes,
-            cancellation: cancellation, controlGroups: controlGroups, toolchains: toolchains).run(timings: timings)
+            cancellation: cancellation, controlGroups: controlGroups, toolchains: toolchains, prepared: prepared).run(timings: timings)
         if !observed.stragglers.isEmpty {
             observed.notes.append("\(observed.stragglers.count) process(es) outlived the sandbox and were killed one by one: \(observed.stragglers).")
         }
         if !cancellation.isCancelled, let capture = observed.capturePath {
             let note = observed.timings.measure(Phase.evidence) { keepEvidence(capture, student: submission.name) }
             leadingNotes.append(note)
-            keepTimings(observed.timings, student: submission.name)
         }
+        observed.timings.measure(Phase.scratch) { scratch.releaseArea(area) }
         observed.notes = leadingNotes + observed.notes
         return observed
-    }
-
-    /// Writes the run's phase timings beside the live capture (`timings.json`),
-    /// where `make bench` reads them; a file that cannot be written costs the report nothing.
-    private func keepTimings(_ timings: PhaseTimings, student: String) {
-        let folder = EvidenceFolder.url(for: student, in: outputFolder)
-        try? timings.json.write(to: folder.appendingPathComponent(EvidenceFolder.timings), options: .atomic)
     }
 
     /// Copies the live capture next to the report, where Wireshark can open it; says where.

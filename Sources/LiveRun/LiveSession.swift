@@ -37,6 +37,8 @@ package struct LiveSession {
     package var controlGroups: ControlGroupRoot?
     /// The rubric's toolchain folders, bound read-only into the sandbox.
     package var toolchains: [String] = []
+    /// A namespace whose capture already runs (`NetworkPrefetch`); nil makes both here.
+    package var prepared: PreparedNetwork?
 
     /// - Parameter timings: the phases measured so far (the scratch copy); the
     ///   observations carry them on with this run's.
@@ -44,24 +46,23 @@ package struct LiveSession {
         var observed = LiveObservations()
         observed.timings = timings
         let namespace: NetworkNamespace
-        do {
-            namespace = try observed.timings.measure(Phase.namespace) {
-                try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
+        if let prepared {
+            namespace = prepared.namespace
+        } else {
+            do {
+                namespace = try observed.timings.measure(Phase.namespace) {
+                    try mode.makeNamespace(tools: tools, parent: parentNamespace, workFolder: (area.work.path, workBytes))
+                }
+            } catch {
+                observed.setupFailure = "The grader could not create a network namespace: \(error)"
+                return observed
             }
-        } catch {
-            observed.setupFailure = "The grader could not create a network namespace: \(error)"
-            return observed
         }
         clearKeyrings(into: &observed)
         let groupStart = ContinuousClock.now
         let studentLimits = makeLimits(into: &observed)
         observed.timings.add(Phase.cgroup, .now - groupStart)
         observed.limits = studentLimits
-        defer {
-            let removeStart = ContinuousClock.now
-            removeGroup(studentLimits.group, into: &observed)
-            observed.timings.add(Phase.cgroup, .now - removeStart)
-        }
         var jail = Jail(
             tools: tools, namespace: namespace, user: user, scratchFolder: area.work.path,
             limits: studentLimits.processLimits(rootless: !mode.isRoot), temporarySizeBytes: limits.temporaryMiB << 20,
@@ -79,21 +80,34 @@ package struct LiveSession {
         }
         let capturePath = area.evidence.appendingPathComponent(EvidenceFolder.liveCapture).path
         var capture: LiveRecorder?
-        let captureStart = ContinuousClock.now
-        do {
-            capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)
-            observed.timings.add(Phase.captureStart, .now - captureStart)
-            observed.capturePath = capturePath
-        } catch {
-            observed.captureProblem = "The live capture could not start: \(error)"
+        if let prepared {
+            capture = prepared.capture
+        } else {
+            let captureStart = ContinuousClock.now
+            do {
+                capture = try LiveRecorder.start(in: namespace, path: capturePath, mode: mode, tools: tools)
+                observed.timings.add(Phase.captureStart, .now - captureStart)
+                observed.capturePath = capturePath
+            } catch {
+                observed.captureProblem = "The live capture could not start: \(error)"
+            }
         }
-        let watcher = SocketWatcher(namespace: namespace)
+        let watcher = observed.timings.measure(Phase.captureStart) { SocketWatcher(namespace: namespace) }
         if observed.buildFailures[.server] == nil && !cancellation.isCancelled {
             runPrograms(jail: jail, watcher: watcher, observed: &observed)
         }
         // The capture stops first: without root it is a process in the namespace,
         // which the teardown would otherwise kill before it wrote the file.
         let captureStatistics = observed.timings.measure(Phase.captureStop) { capture?.stop() }
+        if let prepared {
+            // Same filesystem (the scratch folder): a rename, not a copy.
+            if rename(prepared.capturePath, capturePath) == 0 {
+                observed.capturePath = capturePath
+            } else {
+                observed.captureProblem = "The live capture could not be moved to \(capturePath): \(String(cString: strerror(errno)))."
+                capture = nil
+            }
+        }
         observed.stragglers = observed.timings.measure(Phase.teardown) {
             Teardown(watcher: watcher).killRemaining(within: .seconds(limits.shutdownSeconds))
         }
@@ -104,6 +118,10 @@ package struct LiveSession {
             observed.timings.add(Phase.captureAnalysis, .now - analysisStart)
         }
         clearKeyrings(into: &observed)
+        // Not in a defer: what a defer changes after `return observed` is lost.
+        let removeStart = ContinuousClock.now
+        removeGroup(studentLimits.group, into: &observed)
+        observed.timings.add(Phase.cgroup, .now - removeStart)
         return observed
     }
 
@@ -126,7 +144,7 @@ package struct LiveSession {
         var command = server.runCommand
         var serverProcess: ChildProcess
         do {
-            serverProcess = try launchServer(command, jail: jail, outputLimit: outputLimit)
+            serverProcess = try observed.timings.measure(Phase.launch) { try launchServer(command, jail: jail, outputLimit: outputLimit) }
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
@@ -180,7 +198,7 @@ package struct LiveSession {
         var command = client.runCommand
         var clientProcess: ChildProcess
         do {
-            clientProcess = try launchClient(client, command, jail: jail, outputLimit: outputLimit)
+            clientProcess = try observed.timings.measure(Phase.launch) { try launchClient(client, command, jail: jail, outputLimit: outputLimit) }
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return

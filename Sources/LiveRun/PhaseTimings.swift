@@ -9,10 +9,15 @@ package struct PhaseTimings: Sendable, Equatable {
     package init() {}
 
     /// Runs `body` and adds its wall time to the phase `name`.
-    package mutating func measure<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+    package mutating func measure<Result, Failure: Error>(_ name: String, _ body: () throws(Failure) -> Result) throws(Failure) -> Result {
         let start = ContinuousClock.now
         defer { add(name, ContinuousClock.now - start) }
         return try body()
+    }
+
+    /// Adds every phase of `other`, after this one's.
+    package mutating func add(_ other: PhaseTimings) {
+        other.phases.forEach { add($0.name, $0.duration) }
     }
 
     package mutating func add(_ name: String, _ duration: Duration) {
@@ -49,12 +54,17 @@ package enum Phase {
     /// Scratch folder, tmpfs and the copy of the submission.
     package static let scratch = "scratch"
     package static let namespace = "namespace"
+    /// Waiting for the namespace and capture made ahead (`NetworkPrefetch`), instead of `namespace` and `capture-start`.
+    package static let networkWait = "network-wait"
     /// Emptying the slot uid's keyrings, before and after.
     package static let keyrings = "keyrings"
     /// Making and removing the student's cgroup.
     package static let cgroup = "cgroup"
     package static let build = "build"
+    /// Starting the live capture, and opening the namespace's socket tables.
     package static let captureStart = "capture-start"
+    /// Making a program's seccomp filter and bubblewrap command line, and spawning it.
+    package static let launch = "launch"
     /// From starting the server to its LISTEN row (the server's own start-up is in it).
     package static let serverStart = "server-until-listening"
     /// From starting the client to its exit (the client's own run is in it).
@@ -67,4 +77,13 @@ package enum Phase {
     package static let captureAnalysis = "capture-analysis"
     /// Copying the live capture beside the report.
     package static let evidence = "evidence"
+    // The grader's own stages around the live run (StudentGrader).
+    /// Reading and checking the capture files the student handed in.
+    package static let handedInCaptures = "handed-in-captures"
+    /// Finding the server and client in the submission.
+    package static let discovery = "discovery"
+    /// The checks that read the live run's observations.
+    package static let liveChecks = "live-checks"
+    /// The screenshot and provenance checks, and scoring.
+    package static let otherChecks = "other-checks"
 }
