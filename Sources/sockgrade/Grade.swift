@@ -39,8 +39,8 @@ struct Grade: ParsableCommand {
     @Option(help: "The username the client must send (one student only).")
     var username: String?
 
-    @Option(help: "How many students to grade at once (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "How many students to grade at once (default: twice the number of cores, since student programs mostly wait).")
+    var jobs = BatchOptions.defaultJobs
 
     @Option(help: "Grade only shard K of N (K/N, 1-based), a stable share of the students by a hash of their name; join the outputs with `sockgrade merge`.")
     var shard: Shard?
