@@ -3,6 +3,7 @@
 #include "clinux.h"
 
 #include <net/if.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -39,6 +40,29 @@ int sockgrade_loopback_up(void) {
     }
     close(sock);
     return result;
+}
+
+int sockgrade_loopback_datagram_socket(void) {
+    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (sock < 0) return -1;
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof address);
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(sock, (struct sockaddr *)&address, sizeof address) != 0) {
+        int error = errno;
+        close(sock);
+        errno = error;
+        return -1;
+    }
+    return sock;
+}
+
+int sockgrade_send_to_self(int socket_fd, const void *bytes, size_t length) {
+    struct sockaddr_in self;
+    socklen_t size = sizeof self;
+    if (getsockname(socket_fd, (struct sockaddr *)&self, &size) != 0) return -1;
+    return sendto(socket_fd, bytes, length, 0, (struct sockaddr *)&self, size) == (ssize_t)length ? 0 : -1;
 }
 
 int sockgrade_pidfd_open(pid_t pid) {

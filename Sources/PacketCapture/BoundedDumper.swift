@@ -25,6 +25,9 @@ final class BoundedDumper {
     private var fileBytes = BoundedDumper.fileHeaderLength
     private(set) var truncatedPackets = 0
     private(set) var unwrittenPackets = 0
+    /// Set once the capture is stopping: the datagram that ends it, never written.
+    var endMarker: CaptureEndMarker?
+    private(set) var sawEndMarker = false
 
     init(dumper: PcapDumper, limits: LiveCaptureLimits, dataLink: Int32) {
         self.dumper = dumper
@@ -55,6 +58,10 @@ final class BoundedDumper {
     func write(header: UnsafePointer<pcap_pkthdr>, bytes: UnsafePointer<UInt8>) {
         var record = header.pointee
         let frame = UnsafeRawBufferPointer(start: bytes, count: Int(record.caplen))
+        if let endMarker, endMarker.isIn(frame) {
+            sawEndMarker = true
+            return
+        }
         let kept = keptLength(frame, originalLength: Int(record.len))
         guard fileBytes + Self.recordHeaderLength + kept <= limits.fileBytes else {
             unwrittenPackets += 1

@@ -64,9 +64,16 @@ final class PcapHandle {
     }
 
     /// Options set before pcap_activate; libpcap only fails them on an active handle.
-    func configureLive(snapshotLength: Int32, bufferBytes: Int32) {
+    /// Not immediate mode, so libpcap uses TPACKET_V3, whose blocks hold
+    /// packets of any size end to end: with TPACKET_V2 every slot of the ring
+    /// is as big as the largest loopback packet (64 KiB), so 16 MiB held 255
+    /// packets, a burst of connections overflowed it, and the kernel zeroed
+    /// 32 MiB for every student. The kernel hands over a block when it is
+    /// full or after `timeoutMilliseconds`.
+    func configureLive(snapshotLength: Int32, bufferBytes: Int32, timeoutMilliseconds: Int32) {
         pcap_set_snaplen(raw, snapshotLength)
-        pcap_set_immediate_mode(raw, 1)
+        pcap_set_immediate_mode(raw, 0)
+        pcap_set_timeout(raw, timeoutMilliseconds)
         pcap_set_buffer_size(raw, bufferBytes)
         pcap_set_tstamp_precision(raw, Int32(PCAP_TSTAMP_PRECISION_NANO))
     }

@@ -40,4 +40,12 @@ int sockgrade_memfd_cloexec(const char *name);
 /// 3 setresuid, 4 clear @u, 5 clear @us, 6 link) in `failed_step`.
 int sockgrade_clear_user_keyrings(uid_t uid, gid_t gid, int *failed_step);
 
+/// A UDP socket bound to 127.0.0.1 in the calling thread's network
+/// namespace, for `sockgrade_send_to_self`; -1 with errno on failure.
+int sockgrade_loopback_datagram_socket(void);
+
+/// Sends `length` bytes from `socket_fd` to its own address (no ICMP reply,
+/// nothing else in the namespace can receive it); 0, or -1 with errno.
+int sockgrade_send_to_self(int socket_fd, const void *bytes, size_t length);
+
 #endif
