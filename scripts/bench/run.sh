@@ -48,7 +48,8 @@ if [ -z "${BENCH_JOBS:-}" ]; then
     jobs_option=(--jobs "$(nproc)")
     read -r core_wall core_peak < <(grade_class "$sockgrade" "$work/core-out" "$work/class")
     echo "== the same class with --jobs $(nproc), one student per core (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 scripts/bench/report.py "$work/class" "$work/core-out" "$core_wall" "$core_peak" | head -n 3
+    python3 scripts/bench/report.py "$work/class" "$work/core-out" "$core_wall" "$core_peak" > "$work/core.txt"
+    head -n 3 "$work/core.txt"
     jobs_option=()
 fi
 
