@@ -97,9 +97,25 @@ package struct CodeSimilarityCheck {
         var message: String
     }
 
+    /// The python3 on the grader's PATH: that is where `pip install` put copydetect.
+    private static var python: String? {
+        onPath("python3") ?? ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
+    }
+
+    /// For `sockgrade doctor`: the copydetect version the check would run, or
+    /// why the check will be skipped and what to do.
+    package static func probe() -> (works: Bool, detail: String) {
+        guard let python else { return (false, "python3 is not installed: apt-get install python3, then \(installHint)") }
+        let program = "import importlib.metadata as m, copydetect; print(m.version('copydetect'))"
+        guard let child = try? ChildProcess(arguments: [python, "-c", program], environment: pythonEnvironment, outputLimit: 4096),
+              child.wait(timeout: .seconds(30)) else { return (false, "\(python) could not be run") }
+        child.drainRemaining()
+        guard child.status == .exited(0) else { return (false, "copydetect is not installed for \(python): \(installHint)") }
+        return (true, "\(python): copydetect \(child.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+
     private func run(_ compared: [StudentReport]) -> Result<Output, Problem> {
-        // The python3 on the grader's PATH: that is where `pip install` put copydetect.
-        guard let python = Self.onPath("python3") ?? ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile) else {
+        guard let python = Self.python else {
             return .failure(Problem(message: "Not checked: python3 is not installed, so copydetect cannot run (apt-get install python3, then \(Self.installHint))."))
         }
         let stage = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-copydetect-\(UUID().uuidString)")

@@ -18,6 +18,13 @@ public enum MachineSurvey {
         public var detail: String
         /// Grading goes on without it, with a weaker fallback the detail names.
         public var optional = false
+
+        public init(name: String, works: Bool, detail: String, optional: Bool = false) {
+            self.name = name
+            self.works = works
+            self.detail = detail
+            self.optional = optional
+        }
     }
 
     public static func toolchains() -> [Item] {

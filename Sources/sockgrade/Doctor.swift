@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checks
 import Foundation
 import Grading
 import LiveRun
@@ -14,6 +15,8 @@ struct Doctor: ParsableCommand {
         print("\nGrading features:")
         let features = MachineSurvey.features(helper: Grade.executablePath)
         for item in features { print(line(item)) }
+        let similarity = CodeSimilarityCheck.probe()
+        print(line(MachineSurvey.Item(name: "code similarity (copydetect)", works: similarity.works, detail: similarity.detail, optional: true)))
         if features.contains(where: { !$0.works && !$0.optional }) { throw ExitCode(1) }
     }
 

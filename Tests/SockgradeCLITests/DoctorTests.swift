@@ -21,6 +21,22 @@ import Glibc
         #expect(result.standardOutput.contains(geteuid() == 0 ? "[ ok ] mode                                 root" : "without root"))
     }
 
+    /// code-similarity is skipped without copydetect: doctor says so, and how to install it, before a class is graded.
+    @Test func saysWhetherCopydetectCanRun() throws {
+        let scratch = try Scratch()
+        // A python3 that has no copydetect: it fails every import, as a bare one would.
+        let fake = try scratch.write("bin/python3", "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'copydetect'\" >&2\nexit 1\n")
+        chmod(fake.path, 0o755)
+        let without = try Sockgrade.run(["doctor"], environment: ["PATH": scratch.url.appendingPathComponent("bin").path + ":/usr/sbin:/usr/bin:/sbin:/bin"])
+        #expect(without.standardOutput.contains(
+            "[ -- ] code similarity (copydetect)         copydetect is not installed for \(fake.path): python3 -m pip install copydetect"),
+            "\(without.standardOutput)")
+
+        let result = try Sockgrade.run(["doctor"])
+        let importable = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import copydetect"]).status == 0
+        #expect(result.standardOutput.contains(importable ? "[ ok ] code similarity (copydetect)" : "[ -- ] code similarity (copydetect)"), "\(result.standardOutput)")
+    }
+
     /// Without root, doctor tries rootless grading for real: user namespaces, the
     /// capture helper, the sandbox as uid 1000; the missing cgroup is a fallback, not a failure.
     @Test(.enabled(if: geteuid() == 0, "makes an unprivileged user"))
