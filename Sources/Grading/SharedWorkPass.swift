@@ -35,8 +35,18 @@ package struct SharedWorkPass {
         if wanted.contains(CheckID.codeSimilarity) {
             let report = outputFolder.appendingPathComponent(Self.similarityReportName)
             try? FileManager.default.removeItem(at: report)
+            var boilerplate = rubric.provenance.boilerplateURLs(rubricSource: rubric.source)
+            // The built-in rubric's `tutorial` is built in too, unless the current folder has one.
+            var builtInTutorial: URL?
+            if rubric.source == Rubric.builtInName, boilerplate.contains(where: { !FileManager.default.fileExists(atPath: $0.path) }) {
+                builtInTutorial = try? BuiltInTutorial.write(under: FileManager.default.temporaryDirectory)
+                if let builtInTutorial {
+                    boilerplate = boilerplate.map { FileManager.default.fileExists(atPath: $0.path) ? $0 : builtInTutorial }
+                }
+            }
+            defer { builtInTutorial.map { try? FileManager.default.removeItem(at: $0) } }
             let check = CodeSimilarityCheck(
-                reports: handedIn, boilerplate: rubric.provenance.boilerplateURLs(rubricSource: rubric.source),
+                reports: handedIn, boilerplate: boilerplate,
                 threshold: rubric.provenance.similarityThreshold, htmlReport: report)
             let found = check.results()
             for (student, result) in found.results { results[student, default: []].append(result) }

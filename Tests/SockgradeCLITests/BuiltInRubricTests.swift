@@ -30,6 +30,30 @@ struct BuiltInRubricTests {
         #expect(report["score"] as? Double == report["max_score"] as? Double)
     }
 
+    /// The built-in rubric's boilerplate `tutorial` is built in too: from a
+    /// folder with no tutorial, code-similarity still runs against it.
+    @Test(.enabled(if: geteuid() == 0, "grading needs root here"))
+    func codeSimilarityOutsideTheCheckoutComparesBeyondTheBuiltInTutorial() throws {
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("class"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        for student in ["alice", "bob"] {
+            try FileManager.default.copyItem(
+                at: Sockgrade.root.appendingPathComponent("submissions/\(student)"), to: elsewhere.appendingPathComponent("class/\(student)"))
+        }
+        let result = try Sockgrade.run(["grade", "class", "--out", "out"], in: elsewhere)
+        #expect(result.status == 0, "\(result.standardError)")
+        let data = try Data(contentsOf: elsewhere.appendingPathComponent("out/alice.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let checks = report["checks"] as? [[String: Any]] ?? []
+        let message = checks.first { $0["id"] as? String == "code-similarity" }?["message"] as? String ?? ""
+        let copydetect = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import copydetect"]).status == 0
+        #expect(!message.contains("boilerplate"), "\(message)")
+        #expect(message.contains(copydetect ? "beyond the tutorial (copydetect, 1 classmates compared)" : "copydetect is not installed"), "\(message)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix("sockgrade-tutorial-") }.isEmpty)
+    }
+
     /// --rubric still wins over the built-in one, and a wrong path is named.
     @Test func aMissingRubricFileStillNamesIt() throws {
         let result = try Sockgrade.run(["grade", "submissions", "--rubric", "/nonexistent/my-lab.yaml"])
