@@ -26,6 +26,22 @@ struct HostileTextTests {
         #expect(VisibleText.escape("a\nb\r\nc\rd\u{1B}", keepingLineBreaks: true) == "a\nb\nc\\rd\\u{1B}")
     }
 
+    /// The check on UTF-8 bytes that lets most text through untouched must
+    /// name exactly the scalars `needsEscape` names, inside other text too.
+    @Test("VisibleText's byte check agrees with needsEscape on every scalar")
+    func byteCheckAgreesWithScalars() {
+        var disagreeing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a→" + String(Character(scalar)) + "é"
+            for keepingLineBreaks in [false, true] {
+                let expected = VisibleText.needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n")
+                if VisibleText.containsEscaped(text, keepingLineBreaks: keepingLineBreaks) != expected { disagreeing.append(value) }
+            }
+        }
+        #expect(disagreeing.isEmpty)
+    }
+
     @Test("terminal and log output of a hostile class holds no control or bidi character and no forged line")
     func terminalOutput() {
         let reports = HostileClass.reports
