@@ -63,17 +63,18 @@ extension CaptureInspection {
 
     /// `StreamEvidence.summary`'s members and the rest of what `inspect`
     /// knows of the conversation, keys in ascending order.
-    private func writeConversation(_ conversation: Conversation, to writer: inout JSONStreamWriter) {
-        let sent = conversation.clientToServer
+    /// Borrows the conversation: a copy of each (retaining its arrays) was a
+    /// twentieth of the whole.
+    private func writeConversation(_ conversation: borrowing Conversation, to writer: inout JSONStreamWriter) {
         writer.beginObject()
         writer.key("client"); writer.value(conversation.client.description)
-        writer.key("client_bytes"); writer.value(sent.payloadBytes)
-        writer.key("client_sent"); writer.value(StreamEvidence.quote(sent.prefix))
-        writer.key("client_to_server"); StreamEvidence.writeDirection(sent, to: &writer)
+        writer.key("client_bytes"); writer.value(conversation.clientToServer.payloadBytes)
+        writer.key("client_sent"); writer.value(StreamEvidence.quote(conversation.clientToServer.prefix))
+        writer.key("client_to_server"); StreamEvidence.writeDirection(conversation.clientToServer, to: &writer)
         writer.key("end_seconds"); writer.value(relative(conversation.lastTimestamp))
         writer.key("fin"); writer.value(conversation.finSeen)
         writer.key("first_frame"); writer.value(conversation.firstFrame)
-        writer.key("gaps"); writer.value(sent.gapCount)
+        writer.key("gaps"); writer.value(conversation.clientToServer.gapCount)
         if let anomaly = conversation.handshakeAnomaly { writer.key("handshake_anomaly"); writer.value(anomaly) }
         writer.key("handshake_complete"); writer.value(conversation.handshake.complete)
         writer.key("last_frame"); writer.value(conversation.lastFrame)

@@ -12,8 +12,8 @@ extension StreamEvidence {
     /// The counts of what went wrong, and the lists of gaps and overlaps,
     /// appear only when not zero or empty: in a capture of 35,000 clean
     /// conversations they were half of the JSON (1.4 KB a conversation) and said nothing.
-    package static func writeDirection(_ stream: StreamDirection, to writer: inout JSONStreamWriter) {
-        func count(_ name: String, _ value: Int) {
+    package static func writeDirection(_ stream: borrowing StreamDirection, to writer: inout JSONStreamWriter) {
+        func count(_ name: StaticString, _ value: Int) {
             if value != 0 { writer.key(name); writer.value(value) }
         }
         writer.beginObject()

@@ -27,7 +27,7 @@ extension JSONValue {
             var writer = JSONStreamWriter(output: output)
             writer.beginObject()
             for key in Set(members.keys).union(streamed.keys).sorted() {
-                writer.key(key)
+                writer.key(named: key)
                 if let write = streamed[key] {
                     write(&writer)
                 } else {
