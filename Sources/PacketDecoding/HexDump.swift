@@ -27,25 +27,41 @@ public enum HexDump {
         return lines
     }
 
+    /// Written into the string's own storage: two column arrays and four
+    /// joined strings per line were a twentieth of `inspect`'s text report.
     private static func format(_ line: [UInt8], offset: Int) -> String {
-        var text = String(offset, radix: 16)
-        if text.count < 4 {
-            text = String(repeating: "0", count: 4 - text.count) + text
+        var offsetText = String(offset, radix: 16)
+        if offsetText.utf8.count < 4 {
+            offsetText = String(repeating: "0", count: 4 - offsetText.utf8.count) + offsetText
         }
-        var hexColumn: [UInt8] = []
-        var asciiColumn: [UInt8] = []
-        for index in 0..<bytesPerLine {
-            hexColumn.append(contentsOf: index == 8 ? [0x20, 0x20] : [0x20])
-            if index < line.count {
-                let byte = line[index]
-                hexColumn.append(hexDigits[Int(byte >> 4)])
-                hexColumn.append(hexDigits[Int(byte & 0x0F)])
-                asciiColumn.append((0x20...0x7E).contains(byte) ? byte : UInt8(ascii: "."))
-            } else {
-                hexColumn.append(contentsOf: [0x20, 0x20])
+        // The offset, a space, the hex column (three places a byte and one
+        // more in the middle), two spaces, the ASCII column.
+        let length = offsetText.utf8.count + 1 + (bytesPerLine * 3 + 1) + 2 + line.count
+        return String(unsafeUninitializedCapacity: length) { text in
+            var count = 0
+            func put(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
             }
+            offsetText.utf8.forEach(put)
+            put(0x20)
+            for index in 0..<bytesPerLine {
+                put(0x20)
+                if index == 8 { put(0x20) }
+                if index < line.count {
+                    put(hexDigits[Int(line[index] >> 4)])
+                    put(hexDigits[Int(line[index] & 0x0F)])
+                } else {
+                    put(0x20)
+                    put(0x20)
+                }
+            }
+            put(0x20)
+            put(0x20)
+            for byte in line {
+                put((0x20...0x7E).contains(byte) ? byte : UInt8(ascii: "."))
+            }
+            return count
         }
-        return text + " " + String(decoding: hexColumn, as: UTF8.self) + "  "
-            + String(decoding: asciiColumn, as: UTF8.self)
     }
 }

@@ -16,14 +16,11 @@ final class ConversationState {
     let client: Endpoint
     let server: Endpoint
     let roleSource: RoleSource
-    private var handshake = Handshake()
-    /// Initial sequence numbers, from the SYN and SYN-ACK (or inferred from the other side's ACK).
-    private var clientInitialSequence: UInt32?
-    private var serverInitialSequence: UInt32?
-    private let firstFrame: Int
-    private let firstTimestamp: Double
+    /// The handshake, the initial sequence numbers, the times and the
+    /// handshake anomaly live in the tracker's summary only, which every
+    /// call is given: a copy of them here was a fifth of the state that
+    /// 35,000 closed conversations keep until the end.
     private(set) var lastFrame: Int
-    private var lastTimestamp: Double
     /// The reassemblers while the conversation is open, nil once closed.
     private var directions: Directions?
     /// Where each direction stood when the conversation was closed.
@@ -33,8 +30,7 @@ final class ConversationState {
     private let context: Unmanaged<ReassemblyContext>
     private var retainedBytesReleased = false
     /// Frame of a SYN without ACK from the server side (split handshake or simultaneous open).
-    private var serverSynFrame: Int?
-    private var handshakeAnomaly: String?
+    @CompactFrameNumber private var serverSynFrame: Int? = nil
 
     /// Tells client from server by the first packet; see `RoleSource`. A
     /// port known to have been listening (the live run saw it) outweighs
@@ -44,7 +40,6 @@ final class ConversationState {
         index: Int,
         firstSegment segment: TCPSegment,
         frame: Int,
-        timestamp: Double,
         context: Unmanaged<ReassemblyContext>,
         listeningPorts: Set<UInt16> = []
     ) {
@@ -64,10 +59,7 @@ final class ConversationState {
             (client, server, roleSource) = (source, destination, .guessed)
         }
         self.index = index
-        self.firstFrame = frame
-        self.firstTimestamp = timestamp
         self.lastFrame = frame
-        self.lastTimestamp = timestamp
         self.context = context
         self.directions = Directions(
             clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context))
@@ -84,12 +76,13 @@ final class ConversationState {
         }
     }
 
-    /// The summary the tracker keeps of this conversation before it has
-    /// seen any of it; `add` and `finish` fill it in.
-    var emptySummary: Conversation {
+    /// The summary the tracker keeps of this conversation, which began with
+    /// the segment of `frame` at `timestamp`, before it has seen any of it;
+    /// `add` and `finish` fill it in.
+    func emptySummary(frame: Int, timestamp: Double) -> Conversation {
         Conversation(
-            index: index, client: client, server: server, roleSource: roleSource, handshake: handshake,
-            firstFrame: firstFrame, lastFrame: lastFrame, firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp,
+            index: index, client: client, server: server, roleSource: roleSource, handshake: Handshake(),
+            firstFrame: frame, lastFrame: frame, firstTimestamp: timestamp, lastTimestamp: timestamp,
             clientToServer: StreamDirection(), serverToClient: StreamDirection())
     }
 
@@ -98,7 +91,9 @@ final class ConversationState {
     /// the other side's SYN while the handshake is still open: a split
     /// handshake (SYN, SYN, SYN-ACK, ACK) or a simultaneous open, which
     /// would otherwise start a conversation with the roles swapped.
-    func isStartedAnew(by segment: TCPSegment) -> Bool {
+    ///
+    /// - Parameters: handshake, clientInitialSequence: as the tracker's summary of this conversation has them.
+    func isStartedAnew(by segment: TCPSegment, handshake: Handshake, clientInitialSequence: UInt32?) -> Bool {
         guard segment.flags.contains(.syn), !segment.flags.contains(.ack) else { return false }
         if isFromClient(segment) { return segment.sequenceNumber != clientInitialSequence }
         let payloadSeen = directions.map { $0.clientToServer.payloadSeen || $0.serverToClient.payloadSeen } ?? closedPayloadSeen
@@ -108,13 +103,14 @@ final class ConversationState {
     /// - Parameter summary: the tracker's summary of this conversation.
     func add(_ segment: TCPSegment, frame: Int, timestamp: Double, summary: inout Conversation) {
         lastFrame = max(lastFrame, frame)
-        lastTimestamp = max(lastTimestamp, timestamp)
+        summary.lastFrame = lastFrame
+        summary.lastTimestamp = max(summary.lastTimestamp, timestamp)
         let fromClient = isFromClient(segment)
         if directions == nil, segment.flags == .ack, segment.payload.isEmpty {
             return addPureAckWhileClosed(segment, fromClient: fromClient, frame: frame, summary: &summary)
         }
         let directions = self.directions ?? reopen(from: &summary)
-        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: directions)
+        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: directions, summary: &summary)
         // Only the direction that got the segment changes what it holds; the
         // other only learns how far its bytes were acknowledged.
         let acknowledges = segment.flags.contains(.ack)
@@ -139,7 +135,8 @@ final class ConversationState {
         if bothComplete, let sent = directions.clientToServer.closed(), let received = directions.serverToClient.closed() {
             closedCursors = (sent.0, received.0)
             closedPayloadSeen = directions.clientToServer.payloadSeen || directions.serverToClient.payloadSeen
-            summary = summarised(sent.1, received.1)
+            summary.clientToServer = sent.1
+            summary.serverToClient = received.1
             self.directions = nil
         }
     }
@@ -148,10 +145,7 @@ final class ConversationState {
     /// complete direction a bare ACK is one more segment, and what it
     /// acknowledges is no longer held.
     private func addPureAckWhileClosed(_ segment: TCPSegment, fromClient: Bool, frame: Int, summary: inout Conversation) {
-        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: nil)
-        summary.handshake = handshake
-        summary.lastFrame = lastFrame
-        summary.lastTimestamp = lastTimestamp
+        trackHandshake(segment, fromClient: fromClient, frame: frame, directions: nil, summary: &summary)
         let truncated = segment.payloadTruncated ? 1 : 0
         if fromClient {
             summary.clientToServer.segments += 1
@@ -204,27 +198,9 @@ final class ConversationState {
     /// Completes the tracker's summary of this conversation (a closed one's is complete already).
     func finish(into summary: inout Conversation) {
         guard let directions else { return }
-        summary = summarised(directions.clientToServer.finish(), directions.serverToClient.finish())
+        summary.clientToServer = directions.clientToServer.finish()
+        summary.serverToClient = directions.serverToClient.finish()
         self.directions = nil
-    }
-
-    private func summarised(_ clientToServer: StreamDirection, _ serverToClient: StreamDirection) -> Conversation {
-        Conversation(
-            index: index,
-            client: client,
-            server: server,
-            roleSource: roleSource,
-            handshake: handshake,
-            firstFrame: firstFrame,
-            lastFrame: lastFrame,
-            firstTimestamp: firstTimestamp,
-            lastTimestamp: lastTimestamp,
-            clientToServer: clientToServer,
-            serverToClient: serverToClient,
-            handshakeAnomaly: handshakeAnomaly,
-            clientInitialSequence: clientInitialSequence,
-            serverInitialSequence: serverInitialSequence
-        )
     }
 
     private func isFromClient(_ segment: TCPSegment) -> Bool {
@@ -241,38 +217,41 @@ final class ConversationState {
     }
 
     /// `directions` is nil only for a bare ACK to a closed conversation.
-    private func trackHandshake(_ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions?) {
+    private func trackHandshake(
+        _ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions?, summary: inout Conversation
+    ) {
         let flags = segment.flags
         switch (flags.contains(.syn), flags.contains(.ack), fromClient) {
         case (true, false, true):
-            handshake.synFrame = handshake.synFrame ?? frame
-            clientInitialSequence = segment.sequenceNumber
+            summary.handshake.synFrame = summary.handshake.synFrame ?? frame
+            summary.clientInitialSequence = segment.sequenceNumber
         case (true, false, false):
             // The server's own SYN: it answered with SYN instead of SYN-ACK (split), or both opened at once.
             guard serverSynFrame == nil else { return }
             serverSynFrame = frame
-            serverInitialSequence = segment.sequenceNumber
-            let order = handshake.synFrame.map { "after the client's SYN (frame \($0))" } ?? "before any SYN of the client was seen"
-            handshakeAnomaly = "split handshake or simultaneous open: \(server) sent a SYN of its own in frame \(frame), \(order); \(client) is taken as the client (\(roleSource))"
+            summary.serverInitialSequence = segment.sequenceNumber
+            let order = summary.handshake.synFrame.map { "after the client's SYN (frame \($0))" } ?? "before any SYN of the client was seen"
+            summary.handshakeAnomaly = "split handshake or simultaneous open: \(server) sent a SYN of its own in frame \(frame), \(order); \(client) is taken as the client (\(roleSource))"
         case (true, true, true):
             // The client answers the server's SYN with SYN-ACK: the split handshake's third step.
             guard serverSynFrame != nil else { return }
-            handshake.synAckFrame = handshake.synAckFrame ?? frame
-        case (false, true, false) where serverSynFrame != nil && handshake.ackFrame == nil:
+            summary.handshake.synAckFrame = summary.handshake.synAckFrame ?? frame
+        case (false, true, false) where serverSynFrame != nil && summary.handshake.ackFrame == nil:
             // ...and the server's ACK completes it.
-            if let clientInitialSequence, segment.acknowledgmentNumber == clientInitialSequence &+ 1, handshake.synAckFrame != nil {
-                handshake.ackFrame = frame
+            if let clientInitialSequence = summary.clientInitialSequence, segment.acknowledgmentNumber == clientInitialSequence &+ 1,
+               summary.handshake.synAckFrame != nil {
+                summary.handshake.ackFrame = frame
             }
         case (true, true, false):
-            if let clientInitialSequence, segment.acknowledgmentNumber != clientInitialSequence &+ 1 { return }
-            handshake.synAckFrame = handshake.synAckFrame ?? frame
-            serverInitialSequence = segment.sequenceNumber
-            clientInitialSequence = clientInitialSequence ?? segment.acknowledgmentNumber &- 1
+            if let clientInitialSequence = summary.clientInitialSequence, segment.acknowledgmentNumber != clientInitialSequence &+ 1 { return }
+            summary.handshake.synAckFrame = summary.handshake.synAckFrame ?? frame
+            summary.serverInitialSequence = segment.sequenceNumber
+            summary.clientInitialSequence = summary.clientInitialSequence ?? segment.acknowledgmentNumber &- 1
             directions?.clientToServer.startStreamIfUnknown(at: segment.acknowledgmentNumber)
         case (false, true, true):
-            guard handshake.ackFrame == nil, let serverInitialSequence,
+            guard summary.handshake.ackFrame == nil, let serverInitialSequence = summary.serverInitialSequence,
                   segment.acknowledgmentNumber == serverInitialSequence &+ 1 else { return }
-            handshake.ackFrame = frame
+            summary.handshake.ackFrame = frame
         default:
             return
         }

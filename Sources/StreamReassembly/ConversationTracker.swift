@@ -60,7 +60,11 @@ public final class ConversationTracker {
         let hash = latestByEndpoints.hash(of: segment)
         let conversation: Unmanaged<ConversationState>
         if let latest = latestByEndpoints.latest(for: segment, hash: hash),
-           !latest._withUnsafeGuaranteedRef({ $0.isStartedAnew(by: segment) }) {
+           !latest._withUnsafeGuaranteedRef({ state in
+               state.isStartedAnew(
+                   by: segment, handshake: summaries[state.index].handshake,
+                   clientInitialSequence: summaries[state.index].clientInitialSequence)
+           }) {
             conversation = latest
         } else {
             guard conversations.count < limits.maxConversations else {
@@ -68,11 +72,11 @@ public final class ConversationTracker {
                 return
             }
             let started = ConversationState(
-                index: conversations.count, firstSegment: segment, frame: frame, timestamp: timestamp,
+                index: conversations.count, firstSegment: segment, frame: frame,
                 context: Unmanaged.passUnretained(context), listeningPorts: listeningPorts
             )
             conversations.append(started)
-            summaries.append(started.emptySummary)
+            summaries.append(started.emptySummary(frame: frame, timestamp: timestamp))
             conversation = Unmanaged.passUnretained(started)
             latestByEndpoints.set(conversation, for: segment, hash: hash)
         }

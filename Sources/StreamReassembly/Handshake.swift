@@ -1,11 +1,12 @@
-/// Frame numbers of the three-way handshake packets that were captured.
+/// Frame numbers of the three-way handshake packets that were captured,
+/// in 32 bits each (`CompactFrameNumber`): one is kept per conversation.
 public struct Handshake: Sendable, Equatable {
     /// The client's SYN (the first one, if it was retransmitted).
-    public var synFrame: Int?
+    @CompactFrameNumber public var synFrame: Int?
     /// The server's SYN-ACK acknowledging that SYN.
-    public var synAckFrame: Int?
+    @CompactFrameNumber public var synAckFrame: Int?
     /// The client's first ACK of the SYN-ACK.
-    public var ackFrame: Int?
+    @CompactFrameNumber public var ackFrame: Int?
 
     public init(synFrame: Int? = nil, synAckFrame: Int? = nil, ackFrame: Int? = nil) {
         self.synFrame = synFrame

@@ -26,6 +26,25 @@ struct HostileTextTests {
         #expect(VisibleText.escape("a\nb\r\nc\rd\u{1B}", keepingLineBreaks: true) == "a\nb\nc\\rd\\u{1B}")
     }
 
+    /// The check on UTF-8 bytes that lets most text through untouched must
+    /// name exactly the scalars `needsEscape` names, inside other text too.
+    /// Every scalar of one and two UTF-8 bytes and of the three-byte block
+    /// the escaped ones share a lead byte with (U+2000–U+2FFF), then every
+    /// 101st above: the whole range took minutes in a debug build.
+    @Test("VisibleText's byte check agrees with needsEscape")
+    func byteCheckAgreesWithScalars() {
+        var disagreeing: [UInt32] = []
+        for value in Array(UInt32(0)...0x2FFF) + Array(stride(from: UInt32(0x3000), through: 0x10FFFF, by: 101)) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a→" + String(Character(scalar)) + "é"
+            for keepingLineBreaks in [false, true] {
+                let expected = VisibleText.needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n")
+                if VisibleText.containsEscaped(text, keepingLineBreaks: keepingLineBreaks) != expected { disagreeing.append(value) }
+            }
+        }
+        #expect(disagreeing.isEmpty)
+    }
+
     @Test("terminal and log output of a hostile class holds no control or bidi character and no forged line")
     func terminalOutput() {
         let reports = HostileClass.reports

@@ -34,10 +34,40 @@ struct JSONValueTextTests {
         var whole: [String: JSONValue] = ["zeta": 1, "alpha": ["nested": true], "middle": "m"]
         let element = { (index: Int) -> JSONValue in ["index": .int(index), "name": .string("element \(index)")] }
         var streamedBytes: [UInt8] = []
-        JSONValue.writePrettyText(whole, streaming: "list", count: count, element: element) { streamedBytes += $0 }
+        JSONValue.writePrettyText(whole, streamed: ["list": { writer in
+            writer.beginArray()
+            for index in 0..<count { writer.value(element(index)) }
+            writer.endArray()
+        }]) { streamedBytes += $0 }
         let streamed = String(decoding: streamedBytes, as: UTF8.self)
         whole["list"] = .array((0..<count).map(element))
         #expect(streamed == JSONValue.object(whole).prettyText)
+    }
+
+    @Test("members written one by one read as the object built whole")
+    func membersWrittenOneByOne() {
+        var bytes: [UInt8] = []
+        // More than 64 KiB, so that the output comes in several pieces.
+        let count = 3000
+        var pieces = 0
+        JSONValue.writePrettyText([:], streamed: ["rows": { writer in
+            writer.beginArray()
+            for index in 0..<count {
+                writer.beginObject()
+                writer.key("a"); writer.value(-index)
+                writer.key("b"); writer.value(Double(index) / 4)
+                writer.key("c"); writer.beginArray(); writer.endArray()
+                writer.key("d"); writer.value(index.isMultiple(of: 2))
+                writer.key("e"); writer.value("row \"\(index)\"\n")
+                writer.endObject()
+            }
+            writer.endArray()
+        }]) { bytes += $0; pieces += 1 }
+        let rows = (0..<count).map { index -> JSONValue in
+            ["a": .int(-index), "b": .double(Double(index) / 4), "c": [], "d": .bool(index.isMultiple(of: 2)), "e": .string("row \"\(index)\"\n")]
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.object(["rows": .array(rows)]).prettyText)
+        #expect(pieces > 1)
     }
 
     @Test("non-finite doubles become null instead of failing the whole output")
