@@ -90,10 +90,15 @@ struct HostileNamesTests {
             ? out.standardizedFileURL.absoluteString : out.standardizedFileURL.absoluteString + "/"
         // Each student's name and capture, plus in-page links to check rows (checked below all the same).
         let checkRows = clicked.links.filter { $0.href.range(of: "^#student-[0-9]+-", options: .regularExpression) != nil }
-        #expect(clicked.links.count - checkRows.count == 2 * (Self.names.count + 1))
+        // copydetect's report (code-similarity runs: the built-in rubric brings its tutorial) is a page of its
+        // own, so clicking it changes the title; it must still run no script with these names in it.
+        let similarity = clicked.links.filter { $0.href.hasSuffix("code-similarity.html") }
+        #expect(similarity.count <= 1)
+        #expect(clicked.links.count - checkRows.count - similarity.count == 2 * (Self.names.count + 1))
         for link in clicked.links {
             #expect(link.resolved.hasPrefix(folder), "\(link.href) resolves to \(link.resolved)")
-            #expect(link.scripts == 0 && link.dialogs == 0 && link.title == clicked.title, "\(link.href)")
+            let staysOnPage = !link.href.hasSuffix("code-similarity.html")
+            #expect(link.scripts == 0 && link.dialogs == 0 && (!staysOnPage || link.title == clicked.title), "\(link.href)")
             let target = try #require(link.navigation, "clicking \(link.href) went nowhere")
             #expect(target == link.resolved)
         }
