@@ -23,9 +23,12 @@ package struct SourceTraits {
 
     /// `print "x"`, `print x` without parentheses, `raw_input(`, `except E, e:`.
     private var isPython2: Bool {
-        text.contains(/(?m)^\s*print\s+("|'|[A-Za-z_][\w.\[\]]*\s*(,|%|\+|$))/) || text.contains(/\braw_input\s*\(/)
-            || text.contains(/(?m)^\s*except\s+[\w.]+\s*,\s*\w+\s*:/)
+        Self.python2Print.matches(in: text) || Self.rawInput.matches(in: text) || Self.python2Except.matches(in: text)
     }
+
+    private static let python2Print = SharedPattern(/(?m)^\s*print\s+("|'|[A-Za-z_][\w.\[\]]*\s*(,|%|\+|$))/)
+    private static let rawInput = SharedPattern(/\braw_input\s*\(/)
+    private static let python2Except = SharedPattern(/(?m)^\s*except\s+[\w.]+\s*,\s*\w+\s*:/)
 
     /// The Windows-only header or pragma the code uses.
     private var windowsOnly: String? {
@@ -41,9 +44,11 @@ package struct SourceTraits {
 
     /// Quoted IPv4 addresses that are not this machine: `"192.168.0.110"`.
     package var foreignAddresses: [String] {
-        text.matches(of: /["']([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})["']/).map { String($0.output.1) }
+        Self.quotedIPv4.allMatches(in: text).map { String($0.output.1) }
             .filter { !$0.hasPrefix("127.") && $0 != "0.0.0.0" && !$0.hasPrefix("255.") }
     }
+
+    private static let quotedIPv4 = SharedPattern(/["']([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})["']/)
 
     /// One program that is the server or the client by its first argument:
     /// both words appear quoted, and the program reads its arguments.
