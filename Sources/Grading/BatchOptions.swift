@@ -13,7 +13,7 @@ public struct BatchOptions: Sendable {
     /// Twice the cores: a student's programs mostly wait (the server for its
     /// client, Python or the JVM starting), so on 2 cores 200 Python students
     /// took 8.2 s with 4 at once against 10.8 s with 2 (`make bench`), for
-    /// about 32 MiB more memory per student at once (two capture rings).
+    /// about 16 MiB more memory per student at once (two 8 MiB capture rings).
     public static var defaultJobs: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
 
     public init(jobs: Int = BatchOptions.defaultJobs, force: Bool = false, helperExecutable: String? = nil) {

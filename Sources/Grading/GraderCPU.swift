@@ -12,3 +12,15 @@ package enum GraderCPU {
         return Int(microseconds / 1000)
     }
 }
+
+/// Peak memory of the grader process alone (RUSAGE_SELF's maximum resident
+/// set): a compiler or a student's program may use more, but they are not
+/// the grader, whose own memory must not grow with the class.
+package enum GraderMemory {
+    package static var peakMiB: Int {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        // Linux gives ru_maxrss in KiB.
+        return Int(usage.ru_maxrss) / 1024
+    }
+}

@@ -65,7 +65,7 @@ struct ReportOptions: ParsableArguments {
         } catch {
             throw fail(error.description)
         }
-        say(BatchFooter.text(reports, graded: graded, folder: publisher.outputFolder.path, graderCPUMilliseconds: GraderCPU.milliseconds))
+        say(BatchFooter.text(reports, graded: graded, folder: publisher.outputFolder.path, graderCPUMilliseconds: GraderCPU.milliseconds, graderPeakMiB: GraderMemory.peakMiB))
         guard let failUnder, !below.isEmpty else { return }
         let names = below.map { "\(VisibleText.escape($0.student)) (\(ReportNumber.text($0.score)))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("sockgrade: below --fail-under \(ReportNumber.text(failUnder)): \(names)\n".utf8))

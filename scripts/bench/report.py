@@ -43,7 +43,7 @@ def main():
     kinds = ", ".join(sorted({v["kind"] for v in expected.values()}))
     print(f"class: {count} students ({kinds})")
     print(f"total: {wall:.1f} s wall for {count} students, {count / wall * 60:.0f} students per minute, "
-          f"peak memory {peak // 1024} MiB; {len(wrong)} verdicts differ from the expected ones {wrong[:5]}")
+          f"largest process {peak // 1024} MiB; {len(wrong)} verdicts differ from the expected ones {wrong[:5]}")
     print(f"grader overhead per student (report duration minus builds and server run): "
           f"median {percentile(overheads, 0.5):.1f} ms, 90th percentile {percentile(overheads, 0.9):.1f} ms; "
           f"student duration median {percentile(durations, 0.5):.1f} ms")

@@ -24,29 +24,36 @@ sockgrade=${BENCH_SOCKGRADE:-.build/release/sockgrade}
 python3 scripts/bench/make-class.py "$students" "$work/class"
 python3 scripts/bench/make-class.py $((students / 4)) "$work/small"
 
-grade_class() {  # grade_class BINARY OUT CLASS: prints "wall_seconds peak_kib"
-    /usr/bin/time -f "%e %M" -o "$work/time" "$1" grade "$3" --out "$2" "${jobs_option[@]}" --force >/dev/null
-    cat "$work/time"
+# grade_class BINARY OUT CLASS: prints "wall_seconds peak_kib own_peak_mib".
+# GNU time's peak is the largest process of the tree (a C compiler, a
+# student's program); the grader's own peak is on its last line (older
+# builds do not print it: "?").
+grade_class() {
+    /usr/bin/time -f "%e %M" -o "$work/time" "$1" grade "$3" --out "$2" "${jobs_option[@]}" --force >"$work/grade.out"
+    local own
+    own=$(grep -o 'at most [0-9]* MiB of its memory' "$work/grade.out" | grep -o '[0-9]*' || echo "?")
+    echo "$(cat "$work/time") $own"
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 if [ -n "${BENCH_BASELINE:-}" ]; then
-    read -r base_wall base_peak < <(grade_class "$BENCH_BASELINE" "$work/base-out" "$work/class")
+    read -r base_wall base_peak _ < <(grade_class "$BENCH_BASELINE" "$work/base-out" "$work/class")
     echo "== baseline: $BENCH_BASELINE (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
     python3 scripts/bench/report.py "$work/class" "$work/base-out" "$base_wall" "$base_peak"
 fi
-read -r small_wall small_peak < <(grade_class "$sockgrade" "$work/small-out" "$work/small")
-read -r wall peak < <(grade_class "$sockgrade" "$work/out" "$work/class")
+read -r small_wall small_peak small_own < <(grade_class "$sockgrade" "$work/small-out" "$work/small")
+read -r wall peak own < <(grade_class "$sockgrade" "$work/out" "$work/class")
 echo "== $sockgrade (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
 python3 scripts/bench/report.py "$work/class" "$work/out" "$wall" "$peak"
-echo "peak memory: $((peak / 1024)) MiB for $students students, $((small_peak / 1024)) MiB for $((students / 4)) (${small_wall} s)"
+echo "peak memory of the grader itself: $own MiB for $students students, $small_own MiB for $((students / 4)) (${small_wall} s);" \
+    "of its largest process with the students' programs and compilers: $((peak / 1024)) MiB and $((small_peak / 1024)) MiB"
 
 # The default --jobs is twice the cores, so students wait for a core and their
 # wall time holds that wait; graded one per core, the same class shows the
 # grader's own overhead without it.
 if [ -z "${BENCH_JOBS:-}" ]; then
     jobs_option=(--jobs "$(nproc)")
-    read -r core_wall core_peak < <(grade_class "$sockgrade" "$work/core-out" "$work/class")
+    read -r core_wall core_peak _ < <(grade_class "$sockgrade" "$work/core-out" "$work/class")
     echo "== the same class with --jobs $(nproc), one student per core (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
     python3 scripts/bench/report.py "$work/class" "$work/core-out" "$core_wall" "$core_peak" > "$work/core.txt"
     head -n 3 "$work/core.txt"
