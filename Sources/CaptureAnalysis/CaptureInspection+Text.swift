@@ -30,13 +30,19 @@ extension CaptureInspection {
         header.forEach(emit)
         emit("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversationCount) loopback)")
         var line = ""
-        for conversation in analysis.conversations {
+        // By index, each conversation borrowed where it lies: a copy of each
+        // (retaining its arrays, then releasing them) was a twentieth of the text report.
+        for index in analysis.conversations.indices {
             line = "  "
-            describe(conversation, into: &line)
+            describe(analysis.conversations[index], into: &line)
             emit(line)
-            if let anomaly = conversation.handshakeAnomaly { emit("      handshake: \(anomaly)") }
-            for line in StreamEvidence.anomalyLines(conversation.clientToServer, direction: "client→server") { emit("      " + line) }
-            for line in StreamEvidence.anomalyLines(conversation.serverToClient, direction: "server→client") { emit("      " + line) }
+            if let anomaly = analysis.conversations[index].handshakeAnomaly { emit("      handshake: \(anomaly)") }
+            if StreamEvidence.hasAnomalies(analysis.conversations[index].clientToServer) {
+                for line in StreamEvidence.anomalyLines(analysis.conversations[index].clientToServer, direction: "client→server") { emit("      " + line) }
+            }
+            if StreamEvidence.hasAnomalies(analysis.conversations[index].serverToClient) {
+                for line in StreamEvidence.anomalyLines(analysis.conversations[index].serverToClient, direction: "server→client") { emit("      " + line) }
+            }
         }
         if let username {
             let found = places
@@ -87,8 +93,7 @@ extension CaptureInspection {
     /// "#3  127.0.0.1:50000 → 127.0.0.1:8080  loopback, handshake seen, …",
     /// appended piece by piece: an array of facts joined for each of 35,000
     /// conversations was a fifth of the text report.
-    private func describe(_ conversation: Conversation, into line: inout String) {
-        let sent = conversation.clientToServer, received = conversation.serverToClient
+    private func describe(_ conversation: borrowing Conversation, into line: inout String) {
         line += "#"
         line += String(conversation.index)
         line += "  "
@@ -99,9 +104,9 @@ extension CaptureInspection {
         line += "–"
         line += Self.sixDecimals(relative(conversation.lastTimestamp))
         line += " s, client→server "
-        line += String(sent.payloadBytes)
+        line += String(conversation.clientToServer.payloadBytes)
         line += " B, server→client "
-        line += String(received.payloadBytes)
+        line += String(conversation.serverToClient.payloadBytes)
         line += " B"
         if conversation.resetSeen {
             line += ", reset"
@@ -114,10 +119,10 @@ extension CaptureInspection {
             line += String(count)
             line += what
         }
-        fact(sent.retransmittedSegments + received.retransmittedSegments, " retransmitted segment(s)")
-        fact(sent.gapCount + received.gapCount, " gap(s)")
-        fact(sent.overlapCount + received.overlapCount, " resend(s) that differ")
-        fact(sent.truncatedSegments + received.truncatedSegments, " segment(s) cut by the snap length")
+        fact(conversation.clientToServer.retransmittedSegments + conversation.serverToClient.retransmittedSegments, " retransmitted segment(s)")
+        fact(conversation.clientToServer.gapCount + conversation.serverToClient.gapCount, " gap(s)")
+        fact(conversation.clientToServer.overlapCount + conversation.serverToClient.overlapCount, " resend(s) that differ")
+        fact(conversation.clientToServer.truncatedSegments + conversation.serverToClient.truncatedSegments, " segment(s) cut by the snap length")
     }
 
     /// `String(format: "%.6f", value)`, which was a tenth of the text report

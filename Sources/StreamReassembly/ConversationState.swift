@@ -10,7 +10,7 @@ import PacketDecoding
 /// to the tracker's summary of it, so that 35,000 finished conversations do
 /// not keep 35,000 pairs of reassemblers. A later segment (the last ACK, a
 /// resent FIN) reopens it from what the summary and the cursors kept,
-/// exactly as it was; see `DirectionReassembler.closed()`.
+/// exactly as it was; see `DirectionReassembler.close()`.
 final class ConversationState {
     let index: Int
     let client: Endpoint
@@ -132,7 +132,8 @@ final class ConversationState {
             heldBytes = measuredHeldBytes
             retainedBytesReleased = true
         }
-        if bothComplete, let sent = directions.clientToServer.closed(), let received = directions.serverToClient.closed() {
+        if bothComplete, directions.clientToServer.isClosable, directions.serverToClient.isClosable {
+            let sent = directions.clientToServer.close(), received = directions.serverToClient.close()
             closedCursors = (sent.0, received.0)
             closedPayloadSeen = directions.clientToServer.payloadSeen || directions.serverToClient.payloadSeen
             summary.clientToServer = sent.1
