@@ -128,6 +128,11 @@ struct RecentBytes {
     private mutating func copy(_ run: UnsafeRawBufferPointer, to start: Int) {
         let end = start + run.count
         if end > storage.count {
+            // Twice the first need at once, as the array's own doubling would
+            // reach on the next segment (the 42 bytes kept after an ACK plus
+            // a full one): one allocation instead of two and a copy, for
+            // every direction of every short conversation.
+            if storage.capacity == 0 { storage.reserveCapacity(min(capacity, 2 * end)) }
             // Storage is always filled from the front, so `start` never lies past its end.
             let inPlace = storage.count - start
             if inPlace > 0 {
