@@ -271,6 +271,9 @@ struct DirectionReassembler {
     /// Bytes already delivered are known from the recent ring or the prefix;
     /// older ones cannot be checked and are only counted as retransmitted.
     private mutating func compareWithDelivered(_ incoming: UnsafeRawBufferPointer, at offset: Int, frame: Int) {
+        // An unchanged resend of bytes the ring still holds, the usual one,
+        // has nothing to report: the byte-by-byte comparison below would agree.
+        if recent.holdsSame(incoming, at: offset) { return }
         let prefix = report.prefix.prefix(prefixBytesAtOwnOffset ?? report.prefix.count)
         let overlap = Overlap(comparing: incoming, at: offset, frame: frame, originalFrame: nil) { [recent] streamOffset in
             if let byte = recent.byte(at: streamOffset) { return byte }

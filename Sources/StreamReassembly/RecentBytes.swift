@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A ring of the most recently delivered stream bytes, addressed by stream offset.
 ///
 /// Retransmissions are compared against it and match excerpts are cut from
@@ -70,6 +74,20 @@ struct RecentBytes {
     func byte(at offset: Int) -> UInt8? {
         guard offset >= startOffset, offset < endOffset else { return nil }
         return storage[physicalIndex(offset)]
+    }
+
+    /// Every byte of `bytes`, at stream offset `offset`, is held and the
+    /// same: compared as one or two runs of memory, where `byte(at:)` looked
+    /// each one up (a resent segment is most often an unchanged one).
+    func holdsSame(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset >= startOffset, offset + bytes.count <= endOffset else { return false }
+        guard let incoming = bytes.baseAddress else { return true }
+        let start = physicalIndex(offset)
+        let firstRun = min(bytes.count, capacity - start)
+        return storage.withUnsafeBytes { held in
+            memcmp(held.baseAddress! + start, incoming, firstRun) == 0
+                && (firstRun == bytes.count || memcmp(held.baseAddress!, incoming + firstRun, bytes.count - firstRun) == 0)
+        }
     }
 
     /// The held bytes within `range` (clamped to what is held).
