@@ -30,18 +30,23 @@ extension CaptureInspection {
         header.forEach(emit)
         emit("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversationCount) loopback)")
         var line = ""
-        // By index, each conversation borrowed where it lies: a copy of each
-        // (retaining its arrays, then releasing them) was a twentieth of the text report.
-        for index in analysis.conversations.indices {
-            line = "  "
-            describe(analysis.conversations[index], into: &line)
-            emit(line)
-            if let anomaly = analysis.conversations[index].handshakeAnomaly { emit("      handshake: \(anomaly)") }
-            if StreamEvidence.hasAnomalies(analysis.conversations[index].clientToServer) {
-                for line in StreamEvidence.anomalyLines(analysis.conversations[index].clientToServer, direction: "client→server") { emit("      " + line) }
-            }
-            if StreamEvidence.hasAnomalies(analysis.conversations[index].serverToClient) {
-                for line in StreamEvidence.anomalyLines(analysis.conversations[index].serverToClient, direction: "server→client") { emit("      " + line) }
+        // Each conversation is read where it lies, through a pointer: read
+        // through the array (by element or by index) each was copied, its
+        // lists retained and then released, a twentieth of the text report.
+        analysis.conversations.withUnsafeBufferPointer { conversations in
+            guard let first = conversations.baseAddress else { return }
+            for index in conversations.indices {
+                let conversation = first + index
+                line = "  "
+                describe(conversation, into: &line)
+                emit(line)
+                if let anomaly = conversation.pointee.handshakeAnomaly { emit("      handshake: \(anomaly)") }
+                if StreamEvidence.hasAnomalies(conversation.pointee.clientToServer) {
+                    for line in StreamEvidence.anomalyLines(conversation.pointee.clientToServer, direction: "client→server") { emit("      " + line) }
+                }
+                if StreamEvidence.hasAnomalies(conversation.pointee.serverToClient) {
+                    for line in StreamEvidence.anomalyLines(conversation.pointee.serverToClient, direction: "server→client") { emit("      " + line) }
+                }
             }
         }
         if let username {
@@ -93,24 +98,24 @@ extension CaptureInspection {
     /// "#3  127.0.0.1:50000 → 127.0.0.1:8080  loopback, handshake seen, …",
     /// appended piece by piece: an array of facts joined for each of 35,000
     /// conversations was a fifth of the text report.
-    private func describe(_ conversation: borrowing Conversation, into line: inout String) {
+    private func describe(_ conversation: UnsafePointer<Conversation>, into line: inout String) {
         line += "#"
-        line += String(conversation.index)
+        line += String(conversation.pointee.index)
         line += "  "
-        line += StreamEvidence.route(conversation)
-        line += conversation.isLoopback ? "  loopback, " : "  not loopback, "
-        line += conversation.handshake.complete ? "handshake seen, " : "no handshake, "
-        line += Self.sixDecimals(relative(conversation.firstTimestamp))
+        line += StreamEvidence.route(client: conversation.pointee.client, server: conversation.pointee.server)
+        line += conversation.pointee.isLoopback ? "  loopback, " : "  not loopback, "
+        line += conversation.pointee.handshake.complete ? "handshake seen, " : "no handshake, "
+        line += Self.sixDecimals(relative(conversation.pointee.firstTimestamp))
         line += "–"
-        line += Self.sixDecimals(relative(conversation.lastTimestamp))
+        line += Self.sixDecimals(relative(conversation.pointee.lastTimestamp))
         line += " s, client→server "
-        line += String(conversation.clientToServer.payloadBytes)
+        line += String(conversation.pointee.clientToServer.payloadBytes)
         line += " B, server→client "
-        line += String(conversation.serverToClient.payloadBytes)
+        line += String(conversation.pointee.serverToClient.payloadBytes)
         line += " B"
-        if conversation.resetSeen {
+        if conversation.pointee.resetSeen {
             line += ", reset"
-        } else if conversation.finSeen {
+        } else if conversation.pointee.finSeen {
             line += ", closed"
         }
         func fact(_ count: Int, _ what: String) {
@@ -119,10 +124,10 @@ extension CaptureInspection {
             line += String(count)
             line += what
         }
-        fact(conversation.clientToServer.retransmittedSegments + conversation.serverToClient.retransmittedSegments, " retransmitted segment(s)")
-        fact(conversation.clientToServer.gapCount + conversation.serverToClient.gapCount, " gap(s)")
-        fact(conversation.clientToServer.overlapCount + conversation.serverToClient.overlapCount, " resend(s) that differ")
-        fact(conversation.clientToServer.truncatedSegments + conversation.serverToClient.truncatedSegments, " segment(s) cut by the snap length")
+        fact(conversation.pointee.clientToServer.retransmittedSegments + conversation.pointee.serverToClient.retransmittedSegments, " retransmitted segment(s)")
+        fact(conversation.pointee.clientToServer.gapCount + conversation.pointee.serverToClient.gapCount, " gap(s)")
+        fact(conversation.pointee.clientToServer.overlapCount + conversation.pointee.serverToClient.overlapCount, " resend(s) that differ")
+        fact(conversation.pointee.clientToServer.truncatedSegments + conversation.pointee.serverToClient.truncatedSegments, " segment(s) cut by the snap length")
     }
 
     /// `String(format: "%.6f", value)`, which was a tenth of the text report
