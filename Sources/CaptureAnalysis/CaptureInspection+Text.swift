@@ -30,13 +30,24 @@ extension CaptureInspection {
         header.forEach(emit)
         emit("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversationCount) loopback)")
         var line = ""
-        for conversation in analysis.conversations {
-            line = "  "
-            describe(conversation, into: &line)
-            emit(line)
-            if let anomaly = conversation.handshakeAnomaly { emit("      handshake: \(anomaly)") }
-            for line in StreamEvidence.anomalyLines(conversation.clientToServer, direction: "client→server") { emit("      " + line) }
-            for line in StreamEvidence.anomalyLines(conversation.serverToClient, direction: "server→client") { emit("      " + line) }
+        // Each conversation is read where it lies, through a pointer: read
+        // through the array (by element or by index) each was copied, its
+        // lists retained and then released, a twentieth of the text report.
+        analysis.conversations.withUnsafeBufferPointer { conversations in
+            guard let first = conversations.baseAddress else { return }
+            for index in conversations.indices {
+                let conversation = first + index
+                line = "  "
+                describe(conversation, into: &line)
+                emit(line)
+                if let anomaly = conversation.pointee.handshakeAnomaly { emit("      handshake: \(anomaly)") }
+                if StreamEvidence.hasAnomalies(conversation.pointee.clientToServer) {
+                    for line in StreamEvidence.anomalyLines(conversation.pointee.clientToServer, direction: "client→server") { emit("      " + line) }
+                }
+                if StreamEvidence.hasAnomalies(conversation.pointee.serverToClient) {
+                    for line in StreamEvidence.anomalyLines(conversation.pointee.serverToClient, direction: "server→client") { emit("      " + line) }
+                }
+            }
         }
         if let username {
             let found = places
@@ -87,25 +98,24 @@ extension CaptureInspection {
     /// "#3  127.0.0.1:50000 → 127.0.0.1:8080  loopback, handshake seen, …",
     /// appended piece by piece: an array of facts joined for each of 35,000
     /// conversations was a fifth of the text report.
-    private func describe(_ conversation: Conversation, into line: inout String) {
-        let sent = conversation.clientToServer, received = conversation.serverToClient
+    private func describe(_ conversation: UnsafePointer<Conversation>, into line: inout String) {
         line += "#"
-        line += String(conversation.index)
+        line += String(conversation.pointee.index)
         line += "  "
-        line += StreamEvidence.route(conversation)
-        line += conversation.isLoopback ? "  loopback, " : "  not loopback, "
-        line += conversation.handshake.complete ? "handshake seen, " : "no handshake, "
-        line += Self.sixDecimals(relative(conversation.firstTimestamp))
+        line += StreamEvidence.route(client: conversation.pointee.client, server: conversation.pointee.server)
+        line += conversation.pointee.isLoopback ? "  loopback, " : "  not loopback, "
+        line += conversation.pointee.handshake.complete ? "handshake seen, " : "no handshake, "
+        line += Self.sixDecimals(relative(conversation.pointee.firstTimestamp))
         line += "–"
-        line += Self.sixDecimals(relative(conversation.lastTimestamp))
+        line += Self.sixDecimals(relative(conversation.pointee.lastTimestamp))
         line += " s, client→server "
-        line += String(sent.payloadBytes)
+        line += String(conversation.pointee.clientToServer.payloadBytes)
         line += " B, server→client "
-        line += String(received.payloadBytes)
+        line += String(conversation.pointee.serverToClient.payloadBytes)
         line += " B"
-        if conversation.resetSeen {
+        if conversation.pointee.resetSeen {
             line += ", reset"
-        } else if conversation.finSeen {
+        } else if conversation.pointee.finSeen {
             line += ", closed"
         }
         func fact(_ count: Int, _ what: String) {
@@ -114,10 +124,10 @@ extension CaptureInspection {
             line += String(count)
             line += what
         }
-        fact(sent.retransmittedSegments + received.retransmittedSegments, " retransmitted segment(s)")
-        fact(sent.gapCount + received.gapCount, " gap(s)")
-        fact(sent.overlapCount + received.overlapCount, " resend(s) that differ")
-        fact(sent.truncatedSegments + received.truncatedSegments, " segment(s) cut by the snap length")
+        fact(conversation.pointee.clientToServer.retransmittedSegments + conversation.pointee.serverToClient.retransmittedSegments, " retransmitted segment(s)")
+        fact(conversation.pointee.clientToServer.gapCount + conversation.pointee.serverToClient.gapCount, " gap(s)")
+        fact(conversation.pointee.clientToServer.overlapCount + conversation.pointee.serverToClient.overlapCount, " resend(s) that differ")
+        fact(conversation.pointee.clientToServer.truncatedSegments + conversation.pointee.serverToClient.truncatedSegments, " segment(s) cut by the snap length")
     }
 
     /// `String(format: "%.6f", value)`, which was a tenth of the text report

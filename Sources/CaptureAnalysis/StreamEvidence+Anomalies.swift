@@ -59,6 +59,13 @@ extension StreamEvidence {
         writer.endObject()
     }
 
+    /// Whether `anomalyLines` has a line to give, asked of the direction where
+    /// it lies: most directions have none, and making their (empty) lists
+    /// first copied each direction.
+    package static func hasAnomalies(_ stream: borrowing StreamDirection) -> Bool {
+        stream.gapCount > 0 || stream.overlapCount > 0
+    }
+
     /// One line per gap and per differing overlap (the first few), then how many more.
     package static func anomalyLines(_ stream: StreamDirection, direction: String) -> [String] {
         var lines = stream.gaps.prefix(listedAnomalies).map { gap in

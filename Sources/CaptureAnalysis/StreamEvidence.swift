@@ -6,7 +6,11 @@ import StreamReassembly
 /// for the live capture and for the file the student handed in.
 package enum StreamEvidence {
     package static func route(_ conversation: Conversation) -> String {
-        "\(conversation.client) → \(conversation.server)"
+        route(client: conversation.client, server: conversation.server)
+    }
+
+    package static func route(client: Endpoint, server: Endpoint) -> String {
+        "\(client) → \(server)"
     }
 
     /// "frame 4" or "frames 4, 6".

@@ -10,7 +10,7 @@ import PacketDecoding
 /// to the tracker's summary of it, so that 35,000 finished conversations do
 /// not keep 35,000 pairs of reassemblers. A later segment (the last ACK, a
 /// resent FIN) reopens it from what the summary and the cursors kept,
-/// exactly as it was; see `DirectionReassembler.closed()`.
+/// exactly as it was; see `DirectionReassembler.close()`.
 final class ConversationState {
     let index: Int
     let client: Endpoint
@@ -22,7 +22,9 @@ final class ConversationState {
     /// 35,000 closed conversations keep until the end.
     private(set) var lastFrame: Int
     /// The reassemblers while the conversation is open, nil once closed.
-    private var directions: Directions?
+    /// Unmanaged, retained once here and released by `dropDirections`:
+    /// a managed reference was retained and released twice on every segment.
+    private var directions: Unmanaged<Directions>?
     /// Where each direction stood when the conversation was closed.
     private var closedCursors: (clientToServer: DirectionReassembler.Cursors, serverToClient: DirectionReassembler.Cursors)?
     /// Some segment of either direction carried data, kept for `isStartedAnew` while closed.
@@ -61,8 +63,18 @@ final class ConversationState {
         self.index = index
         self.lastFrame = frame
         self.context = context
-        self.directions = Directions(
-            clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context))
+        self.directions = .passRetained(Directions(
+            clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context)))
+    }
+
+    deinit {
+        directions?.release()
+    }
+
+    /// Lets the reassemblers go (a closed or finished conversation needs them no more).
+    private func dropDirections() {
+        directions?.release()
+        directions = nil
     }
 
     /// The two reassemblers, held apart so that closing frees them.
@@ -96,7 +108,8 @@ final class ConversationState {
     func isStartedAnew(by segment: TCPSegment, handshake: Handshake, clientInitialSequence: UInt32?) -> Bool {
         guard segment.flags.contains(.syn), !segment.flags.contains(.ack) else { return false }
         if isFromClient(segment) { return segment.sequenceNumber != clientInitialSequence }
-        let payloadSeen = directions.map { $0.clientToServer.payloadSeen || $0.serverToClient.payloadSeen } ?? closedPayloadSeen
+        let payloadSeen = directions.map { $0._withUnsafeGuaranteedRef { $0.clientToServer.payloadSeen || $0.serverToClient.payloadSeen } }
+            ?? closedPayloadSeen
         return handshake.synAckFrame != nil || handshake.ackFrame != nil || payloadSeen
     }
 
@@ -109,7 +122,18 @@ final class ConversationState {
         if directions == nil, segment.flags == .ack, segment.payload.isEmpty {
             return addPureAckWhileClosed(segment, fromClient: fromClient, frame: frame, summary: &summary)
         }
-        let directions = self.directions ?? reopen(from: &summary)
+        let open = self.directions ?? reopen(from: &summary)
+        let closes = open._withUnsafeGuaranteedRef { directions in
+            addWhileOpen(segment, fromClient: fromClient, frame: frame, directions: directions, summary: &summary)
+        }
+        if closes { dropDirections() }
+    }
+
+    /// `add` to an open conversation. Returns whether the segment closed it:
+    /// its reports are then in `summary`, and the caller drops `directions`.
+    private func addWhileOpen(
+        _ segment: TCPSegment, fromClient: Bool, frame: Int, directions: Directions, summary: inout Conversation
+    ) -> Bool {
         trackHandshake(segment, fromClient: fromClient, frame: frame, directions: directions, summary: &summary)
         // Only the direction that got the segment changes what it holds; the
         // other only learns how far its bytes were acknowledged.
@@ -132,13 +156,15 @@ final class ConversationState {
             heldBytes = measuredHeldBytes
             retainedBytesReleased = true
         }
-        if bothComplete, let sent = directions.clientToServer.closed(), let received = directions.serverToClient.closed() {
+        if bothComplete, directions.clientToServer.isClosable, directions.serverToClient.isClosable {
+            let sent = directions.clientToServer.close(), received = directions.serverToClient.close()
             closedCursors = (sent.0, received.0)
             closedPayloadSeen = directions.clientToServer.payloadSeen || directions.serverToClient.payloadSeen
             summary.clientToServer = sent.1
             summary.serverToClient = received.1
-            self.directions = nil
+            return true
         }
+        return false
     }
 
     /// The last ACK of a closed conversation, without reopening it: to a
@@ -159,15 +185,16 @@ final class ConversationState {
     /// Rebuilds the reassemblers of a closed conversation from its cursors
     /// and the reports in its summary (which then gives them up, so that no
     /// copy of their buffers is made).
-    private func reopen(from summary: inout Conversation) -> Directions {
+    private func reopen(from summary: inout Conversation) -> Unmanaged<Directions> {
         guard let cursors = closedCursors else {
-            let fresh = Directions(clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context))
+            let fresh = Unmanaged.passRetained(
+                Directions(clientToServer: DirectionReassembler(context: context), serverToClient: DirectionReassembler(context: context)))
             directions = fresh
             return fresh
         }
-        let reopened = Directions(
+        let reopened = Unmanaged.passRetained(Directions(
             clientToServer: DirectionReassembler(reopening: cursors.clientToServer, report: summary.clientToServer, context: context),
-            serverToClient: DirectionReassembler(reopening: cursors.serverToClient, report: summary.serverToClient, context: context))
+            serverToClient: DirectionReassembler(reopening: cursors.serverToClient, report: summary.serverToClient, context: context)))
         summary.clientToServer = StreamDirection()
         summary.serverToClient = StreamDirection()
         closedCursors = nil
@@ -182,7 +209,7 @@ final class ConversationState {
     /// `heldBytes` counted afresh from both directions (a closed conversation holds none).
     var measuredHeldBytes: Int {
         guard let directions else { return 0 }
-        return directions.clientToServer.heldBytes + directions.serverToClient.heldBytes
+        return directions._withUnsafeGuaranteedRef { $0.clientToServer.heldBytes + $0.serverToClient.heldBytes }
     }
 
     /// Gives up the held bytes of a conversation that has gone quiet, to stay
@@ -190,17 +217,21 @@ final class ConversationState {
     /// holes (reported as gaps), and later retransmissions go unchecked.
     func releaseHeldBytes() {
         guard let directions else { return }
-        directions.clientToServer.releaseHeldBytes()
-        directions.serverToClient.releaseHeldBytes()
+        directions._withUnsafeGuaranteedRef { directions in
+            directions.clientToServer.releaseHeldBytes()
+            directions.serverToClient.releaseHeldBytes()
+        }
         heldBytes = measuredHeldBytes
     }
 
     /// Completes the tracker's summary of this conversation (a closed one's is complete already).
     func finish(into summary: inout Conversation) {
         guard let directions else { return }
-        summary.clientToServer = directions.clientToServer.finish()
-        summary.serverToClient = directions.serverToClient.finish()
-        self.directions = nil
+        directions._withUnsafeGuaranteedRef { directions in
+            summary.clientToServer = directions.clientToServer.finish()
+            summary.serverToClient = directions.serverToClient.finish()
+        }
+        dropDirections()
     }
 
     private func isFromClient(_ segment: TCPSegment) -> Bool {

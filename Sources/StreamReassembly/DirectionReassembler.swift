@@ -48,20 +48,26 @@ struct DirectionReassembler {
         var prefixBytesAtOwnOffset: Int?
     }
 
-    /// The cursors and the finished report, when nothing else the direction
-    /// holds matters any more: every byte up to its FIN delivered, no bytes
-    /// held or retained, no needle partly matched and no excerpt waiting.
-    /// Nil otherwise.
-    func closed() -> (Cursors, StreamDirection)? {
-        guard isComplete, recent.heldBytes == 0, search.isIdle else { return nil }
+    /// Nothing else the direction holds matters any more: every byte up to
+    /// its FIN delivered, no bytes held or retained, no needle partly
+    /// matched and no excerpt waiting. It can then be `close`d.
+    var isClosable: Bool {
+        isComplete && recent.heldBytes == 0 && search.isIdle
+    }
+
+    /// The cursors and the finished report of a closable direction, which
+    /// is discarded next: the report is moved out, not copied (a copy of
+    /// the direction and of its report retained, then released, each of their lists).
+    mutating func close() -> (Cursors, StreamDirection) {
         var finished = report
+        report = StreamDirection()
         finished.matches = search.matches
         finished.matchCount = search.matchCount
         return (Cursors(nextSequence: nextSequence, nextOffset: nextOffset, finOffset: finOffset,
                         prefixBytesAtOwnOffset: prefixBytesAtOwnOffset), finished)
     }
 
-    /// The direction `closed()` gave `cursors` and `report` for, as it was.
+    /// The direction `close()` gave `cursors` and `report` for, as it was.
     init(reopening cursors: Cursors, report: StreamDirection, context: Unmanaged<ReassemblyContext>) {
         self.init(context: context)
         nextSequence = cursors.nextSequence
@@ -265,6 +271,9 @@ struct DirectionReassembler {
     /// Bytes already delivered are known from the recent ring or the prefix;
     /// older ones cannot be checked and are only counted as retransmitted.
     private mutating func compareWithDelivered(_ incoming: UnsafeRawBufferPointer, at offset: Int, frame: Int) {
+        // An unchanged resend of bytes the ring still holds, the usual one,
+        // has nothing to report: the byte-by-byte comparison below would agree.
+        if recent.holdsSame(incoming, at: offset) { return }
         let prefix = report.prefix.prefix(prefixBytesAtOwnOffset ?? report.prefix.count)
         let overlap = Overlap(comparing: incoming, at: offset, frame: frame, originalFrame: nil) { [recent] streamOffset in
             if let byte = recent.byte(at: streamOffset) { return byte }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A ring of the most recently delivered stream bytes, addressed by stream offset.
 ///
 /// Retransmissions are compared against it and match excerpts are cut from
@@ -72,6 +76,20 @@ struct RecentBytes {
         return storage[physicalIndex(offset)]
     }
 
+    /// Every byte of `bytes`, at stream offset `offset`, is held and the
+    /// same: compared as one or two runs of memory, where `byte(at:)` looked
+    /// each one up (a resent segment is most often an unchanged one).
+    func holdsSame(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset >= startOffset, offset + bytes.count <= endOffset else { return false }
+        guard let incoming = bytes.baseAddress else { return true }
+        let start = physicalIndex(offset)
+        let firstRun = min(bytes.count, capacity - start)
+        return storage.withUnsafeBytes { held in
+            memcmp(held.baseAddress! + start, incoming, firstRun) == 0
+                && (firstRun == bytes.count || memcmp(held.baseAddress!, incoming + firstRun, bytes.count - firstRun) == 0)
+        }
+    }
+
     /// The held bytes within `range` (clamped to what is held).
     func bytes(in range: Range<Int>) -> [UInt8] {
         let lower = max(range.lowerBound, startOffset)
@@ -128,6 +146,11 @@ struct RecentBytes {
     private mutating func copy(_ run: UnsafeRawBufferPointer, to start: Int) {
         let end = start + run.count
         if end > storage.count {
+            // Twice the first need at once, as the array's own doubling would
+            // reach on the next segment (the 42 bytes kept after an ACK plus
+            // a full one): one allocation instead of two and a copy, for
+            // every direction of every short conversation.
+            if storage.capacity == 0 { storage.reserveCapacity(min(capacity, 2 * end)) }
             // Storage is always filled from the front, so `start` never lies past its end.
             let inPlace = storage.count - start
             if inPlace > 0 {

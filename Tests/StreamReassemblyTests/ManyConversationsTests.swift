@@ -66,6 +66,31 @@ struct ManyConversationsTests {
         #expect(conversations.allSatisfy { $0.clientToServer.matchCount == 1 })
     }
 
+    /// Every endpoint pair of thousands opens a second conversation with a
+    /// new SYN, interleaved with the others: the table's small cache of the
+    /// conversations looked up last (many pairs share each of its entries)
+    /// must answer with the new conversation, never the one it superseded.
+    @Test func supersededConversationsAreNotFoundAgain() throws {
+        let flows = 3000
+        let server = Endpoint(address: .v4(0x7F00_0001), port: 5000)
+        let tracker = ConversationTracker()
+        for round in 0..<2 {
+            for flow in 0..<flows {
+                let isn = UInt32(flow) &* 7919 &+ UInt32(round) &* 1_000_000
+                feed([.syn(at: isn), .data("first \(round)", at: isn &+ 1)], to: tracker, client: Self.ipv4Client(flow), server: server)
+            }
+            for flow in 0..<flows {
+                let isn = UInt32(flow) &* 7919 &+ UInt32(round) &* 1_000_000
+                feed([.data(" then", at: isn &+ 8)], to: tracker, client: Self.ipv4Client(flow), server: server)
+            }
+        }
+        let conversations = tracker.finish()
+        try #require(conversations.count == 2 * flows)
+        for (index, conversation) in conversations.enumerated() {
+            #expect(conversation.clientToServer.prefix.text == "first \(index / flows) then")
+        }
+    }
+
     @Test func newSYNOnTheSameEndpointsStartsAnotherConversation() {
         let tracker = ConversationTracker()
         for isn: UInt32 in [1000, 900_000] {

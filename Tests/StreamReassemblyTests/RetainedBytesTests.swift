@@ -26,6 +26,18 @@ struct RetainedBytesTests {
                                             original: Array("p".utf8), retransmitted: Array("X".utf8))])
     }
 
+    /// The ring holds offsets 12...19 with its end at offset 16, so these
+    /// resends of offsets 14...17 are compared in two runs of memory: the
+    /// unchanged one is only counted, the one changed past the end is reported.
+    @Test(arguments: [("opqr", nil), ("opqX", 17)] as [(String, Int?)])
+    func resendAcrossTheRingsEndIsComparedInBothRuns(_ resent: String, differingAt: Int?) throws {
+        let limits = ReassemblyLimits(prefixBytes: 0, retainedBytes: 8)
+        let result = try #require(clientStream(reassemble(
+            Self.script(adding: [.data(resent, at: Self.isn &+ 1 &+ 14)]), limits: limits)))
+        #expect(result.overlaps.map(\.streamOffset) == (differingAt.map { [$0] } ?? []))
+        #expect(result.retransmittedSegments == 1)
+    }
+
     @Test func olderBytesAreComparedWithThePrefix() throws {
         let limits = ReassemblyLimits(prefixBytes: 6, retainedBytes: 8)
         let result = try #require(clientStream(reassemble(
