@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
         .target(name: "RubricScoring", dependencies: ["Yams", "Reporting"], swiftSettings: strictSettings),
-        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting"], swiftSettings: strictSettings),
+        .target(name: "ProgramDiscovery", dependencies: ["Yams", "RubricScoring", "Reporting", "SubmissionIntake"], swiftSettings: strictSettings),
         .target(name: "ClassDiscovery", dependencies: ["SubmissionIntake", "ProgramDiscovery", "Reporting"], swiftSettings: strictSettings),
         // libFuzzer supplies main(); the target only defines LLVMFuzzerTestOneInput.
         .executableTarget(
