@@ -6,7 +6,6 @@
 #include <netinet/in.h>
 #include <sched.h>
 #include <fcntl.h>
-#include <spawn.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -73,16 +72,16 @@ pid_t sockgrade_gettid(void) {
     return (pid_t)syscall(SYS_gettid);
 }
 
-int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
-    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
-}
-
 int sockgrade_pipe_cloexec(int ends[2]) {
     return pipe2(ends, O_CLOEXEC);
 }
 
 int sockgrade_memfd_cloexec(const char *name) {
     return memfd_create(name, MFD_CLOEXEC);
+}
+
+int sockgrade_join_new_session_keyring(const char *name) {
+    return (int)syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, name);
 }
 
 struct keyring_job {

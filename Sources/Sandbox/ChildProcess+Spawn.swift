@@ -5,47 +5,56 @@ import Glibc
 #endif
 
 extension ChildProcess {
-    /// posix_spawn with the child's descriptors, signals and process group set
-    /// up by the C library; returns 0 or an errno.
+    /// `sockgrade_spawn`: the child's descriptors, signals, process group and
+    /// `setup` are done between clone and exec; returns 0, or an errno with
+    /// the step of the child that failed (0 for the clone).
     static func spawn(
-        _ arguments: [String], _ environment: [String],
+        _ arguments: [String], _ environment: [String], setup: ChildSetup,
         stdin: Int32?, stdout: Int32, stderr: Int32, inheriting: Int32?, pid: inout pid_t
-    ) -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdin {
-            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        // dup2 clears close-on-exec on the copy (and, since glibc 2.29, on the
-        // descriptor itself when it already has that number).
-        if let inheriting {
-            posix_spawn_file_actions_adddup2(&actions, inheriting, inheritedDescriptor)
-        }
-        sockgrade_spawn_close_from(&actions, inheriting == nil ? 3 : inheritedDescriptor + 1)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Signals the grader ignores (SIGPIPE) would stay ignored across exec.
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var noneBlocked = sigset_t()
-        sigemptyset(&noneBlocked)
-        posix_spawnattr_setsigmask(&attributes, &noneBlocked)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        return withCStrings(arguments) { argv in
+    ) -> (error: Int32, step: Int32) {
+        var failedStep: Int32 = 0
+        let limits = setup.limits.map { sockgrade_limit(resource: $0.resource, soft: rlim_t($0.soft), hard: rlim_t($0.hard)) }
+        let error = withCStrings(arguments) { argv in
             withCStrings(environment) { envp in
-                posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+                withCStrings(setup.controlGroupFiles) { controlGroupFiles in
+                    limits.withUnsafeBufferPointer { limits in
+                        argv.withUnsafeBufferPointer { argv in
+                            envp.withUnsafeBufferPointer { envp in
+                                controlGroupFiles.withUnsafeBufferPointer { files in
+                                    files.withMemoryRebound(to: UnsafePointer<CChar>?.self) { files in
+                                        var plan = sockgrade_spawn_plan(
+                                            path: argv[0], argv: argv.baseAddress, envp: envp.baseAddress,
+                                            stdin_fd: stdin ?? -1, stdout_fd: stdout, stderr_fd: stderr,
+                                            inherited_fd: inheriting ?? -1,
+                                            control_group_files: files.baseAddress,
+                                            control_group_file_count: Int32(setup.controlGroupFiles.count),
+                                            limits: limits.baseAddress, limit_count: Int32(limits.count),
+                                            new_session_keyring: setup.newSessionKeyring ? 1 : 0,
+                                            lowers_priority: setup.niceness == nil ? 0 : 1, niceness: setup.niceness ?? 0)
+                                        return sockgrade_spawn(&plan, &pid, &failedStep)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
+        }
+        return (error, failedStep)
+    }
+
+    /// What the child was doing when `sockgrade_spawn` failed, for the error.
+    static func spawnStep(_ step: Int32) -> String {
+        switch Int(step) {
+        case Int(SOCKGRADE_SPAWN_SIGNALS): "resetting its signals"
+        case Int(SOCKGRADE_SPAWN_PROCESS_GROUP): "making its process group"
+        case Int(SOCKGRADE_SPAWN_DESCRIPTORS): "setting up its descriptors"
+        case Int(SOCKGRADE_SPAWN_CONTROL_GROUP): "joining the student's cgroup"
+        case Int(SOCKGRADE_SPAWN_LIMITS): "setting its resource limits"
+        case Int(SOCKGRADE_SPAWN_KEYRING): "joining a new session keyring"
+        case Int(SOCKGRADE_SPAWN_PRIORITY): "setting its priority"
+        case Int(SOCKGRADE_SPAWN_EXEC): "exec"
+        default: "clone"
         }
     }
 }

@@ -4,8 +4,8 @@ import CLinux
 import Glibc
 #endif
 
-/// A process started with posix_spawn (no Swift code runs between fork and
-/// exec), stdin from /dev/null or a pipe holding text typed for it, stdout
+/// A process started with `sockgrade_spawn` (no Swift code runs between
+/// clone and exec), stdin from /dev/null or a pipe holding text typed for it, stdout
 /// and stderr into capped pipes, in a
 /// process group of its own. Its exit is awaited through a pidfd, so waiting
 /// is a poll with a deadline, never a guess.
@@ -42,7 +42,7 @@ public final class ChildProcess: @unchecked Sendable {
     ///   `maximumInputBytes`, so it fits the pipe and is written at once.
     public init(
         arguments: [String], environment: [String], outputLimit: Int, inheriting: Int32? = nil,
-        standardInput: [UInt8]? = nil
+        standardInput: [UInt8]? = nil, setup: ChildSetup = ChildSetup()
     ) throws(SandboxError) {
         precondition(!arguments.isEmpty, "a command needs a program")
         precondition((standardInput?.count ?? 0) <= Self.maximumInputBytes, "stdin text beyond the pipe's size")
@@ -52,16 +52,16 @@ public final class ChildProcess: @unchecked Sendable {
         let inPipe = try standardInput.map { _ throws(SandboxError) in try Self.makePipe(graderWrites: true) }
         var spawned: pid_t = 0
         let result = Self.spawn(
-            arguments, environment, stdin: inPipe?.read, stdout: outPipe.write, stderr: errPipe.write,
+            arguments, environment, setup: setup, stdin: inPipe?.read, stdout: outPipe.write, stderr: errPipe.write,
             inheriting: inheriting, pid: &spawned)
         Glibc.close(outPipe.write)
         Glibc.close(errPipe.write)
         if let inPipe { Glibc.close(inPipe.read) }
-        guard result == 0 else {
+        guard result.error == 0 else {
             Glibc.close(outPipe.read)
             Glibc.close(errPipe.read)
             if let inPipe { Glibc.close(inPipe.write) }
-            throw SandboxError("posix_spawn of \(arguments[0])", errno: result)
+            throw SandboxError("starting \(arguments[0]) (\(Self.spawnStep(result.step)))", errno: result.error)
         }
         if let inPipe, let text = standardInput {
             stdinWrite = inPipe.write

@@ -28,7 +28,7 @@ public final class ControlGroup: @unchecked Sendable {
         remove()
     }
 
-    /// The `cgroup.procs` files a process must join (Jail's launcher writes its PID there).
+    /// The `cgroup.procs` files a process must join (`Jail.childSetup` writes its PID there).
     var membershipFiles: [String] { folders.map { "\($0)/cgroup.procs" } }
 
     /// How often the limits were hit so far; compare before and after a program.

@@ -15,7 +15,7 @@ extension Jail {
         defer { close(filter) }
         let arguments = commandLine(for: program, workingDirectory: workingDirectory, entersNamespace: joinedBySpawner == nil)
         let spawn = { () throws(SandboxError) -> ChildProcess in
-            try ChildProcess(arguments: arguments, environment: environment, outputLimit: outputLimit, inheriting: filter, standardInput: standardInput)
+            try ChildProcess(arguments: arguments, environment: environment, outputLimit: outputLimit, inheriting: filter, standardInput: standardInput, setup: childSetup)
         }
         guard let joinedBySpawner else { return try spawn() }
         return try joinedBySpawner.whileJoined(spawn)

@@ -37,7 +37,7 @@ public struct Jail: Sendable {
     public var scratchFolder: String
     public var limits: ProcessLimits
     public var temporarySizeBytes: Int
-    /// The `cgroup.procs` files the launcher joins first, as root.
+    /// The `cgroup.procs` files each program's first process joins, as root.
     public var controlGroupFiles: [String]
     /// Extra `NAME=value` entries for the environment (a tool's own settings).
     public var environmentOverrides: [String] = []
@@ -63,8 +63,8 @@ public struct Jail: Sendable {
     }
 
     /// The full command line that runs `program` (absolute path inside the
-    /// sandbox), nsenter included. Bubblewrap reads its seccomp program from
-    /// descriptor 3, which `launch` hands over.
+    /// sandbox), nsenter included, to be started with `childSetup`. Bubblewrap
+    /// reads its seccomp program from descriptor 3, which `launch` hands over.
     public func commandLine(for program: [String], workingDirectory: String = Jail.homeInside) -> [String] {
         commandLine(for: program, workingDirectory: workingDirectory, entersNamespace: true)
     }
@@ -72,30 +72,28 @@ public struct Jail: Sendable {
     /// - Parameter entersNamespace: false when the caller starts it from a
     ///   thread already in the student's network namespace (`launch` as root).
     func commandLine(for program: [String], workingDirectory: String, entersNamespace: Bool) -> [String] {
-        launcher + (entersNamespace ? [tools.nsenter] + nsenterArguments + ["--"] : []) + [tools.bubblewrap]
+        (entersNamespace ? [tools.nsenter] + nsenterArguments + ["--"] : []) + [tools.bubblewrap]
             + bubblewrapArguments(workingDirectory: workingDirectory)
             + ["--seccomp", String(ChildProcess.inheritedDescriptor)]
             + ["--"] + identityArguments
             + program
     }
 
-    /// One shell, before everything else, that
-    /// - writes its own PID into the student's cgroup (as root; posix_spawn
-    ///   cannot place a child in a cgroup on this glibc), so every process of
-    ///   the command starts inside;
-    /// - sets the rlimits, inherited by bubblewrap and the program (as root
-    ///   RLIMIT_NPROC does not bind until setpriv drops to the student's uid);
-    /// - swaps its session keyring for a new, empty one (`keyctl new_session`
-    ///   replaces its parent's), so the program cannot reach the keys of the
-    ///   session the grader was started in (an instructor's login keys), nor
-    ///   share a keyring with another student; bubblewrap's seccomp filter then
-    ///   denies keyctl;
-    /// and execs the rest. One shell instead of a shell, prlimit and a second shell.
-    private var launcher: [String] {
-        let script = #"n=$1; k=$2; shift 2; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; "#
-            + limits.ulimitCommands + #" || { echo "sockgrade: the resource limits could not be set; the program was not started" >&2; exit 125; }; "#
-            + #""$k" new_session >/dev/null || { echo "sockgrade: keyctl new_session failed; the program was not started" >&2; exit 125; }; exec "$@""#
-        return ["/bin/sh", "-c", script, "sockgrade-launch", String(controlGroupFiles.count), tools.keyctl] + controlGroupFiles
+    /// What each program's first process does before it execs the rest
+    /// (`sockgrade_spawn`, no program of its own):
+    /// - joins the student's cgroup (as root), so every process of the
+    ///   command starts inside;
+    /// - sets the rlimits, inherited by bubblewrap and the program;
+    /// - swaps its session keyring for a new, empty one, so the program
+    ///   cannot reach the keys of the session the grader was started in (an
+    ///   instructor's login keys), nor share a keyring with another student;
+    ///   bubblewrap's seccomp filter then denies keyctl.
+    public var childSetup: ChildSetup {
+        var setup = ChildSetup()
+        setup.controlGroupFiles = controlGroupFiles
+        setup.limits = limits.resourceLimits
+        setup.newSessionKeyring = true
+        return setup
     }
 
     /// Root mode drops to the unprivileged uid with setpriv after bubblewrap has

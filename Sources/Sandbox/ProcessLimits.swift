@@ -1,5 +1,9 @@
-/// Per-process resource limits, set by the shell that starts each sandboxed
-/// program (`Jail`'s launcher); wall-clock limits are the grader's own deadlines.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Per-process resource limits, set in the first process of each sandboxed
+/// program (`Jail.childSetup`); wall-clock limits are the grader's own deadlines.
 public struct ProcessLimits: Sendable, Equatable {
     public var processes: Int
     public var openFiles: Int
@@ -15,21 +19,19 @@ public struct ProcessLimits: Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
     }
 
-    /// The limits as `ulimit` commands joined by `&&` (soft and hard alike
-    /// unless -S or -H; -d counts KiB), for the launcher shell that starts
-    /// every sandboxed program. dash (Debian's and Ubuntu's /bin/sh, and
-    /// busybox ash) sets processes with -p and counts -f in 512-byte blocks;
-    /// bash, where /bin/sh is bash, refuses -p (its pipe size) and uses -u
-    /// and 1024-byte blocks.
-    var ulimitCommands: String {
-        var commands = [
-            "{ if ulimit -p \(processes) 2>/dev/null; then ulimit -f \(fileSizeBytes / 512); else ulimit -u \(processes) && ulimit -f \(fileSizeBytes / 1024); fi; }",
-            "ulimit -n \(openFiles)",
+    /// The limits as `Jail.childSetup` sets them in each sandboxed program's first
+    /// process, inherited by bubblewrap and the program (as root
+    /// RLIMIT_NPROC binds once setpriv has dropped to the student's uid).
+    var resourceLimits: [ResourceLimit] {
+        var limits = [
+            ResourceLimit(__RLIMIT_NPROC, processes),
+            ResourceLimit(RLIMIT_FSIZE, fileSizeBytes),
+            ResourceLimit(RLIMIT_NOFILE, openFiles),
             // Soft below hard: SIGXCPU at the limit says why; SIGKILL a second later if ignored.
-            // The soft one first: a hard limit below the soft one still in force is refused.
-            "ulimit -S -t \(cpuSeconds)", "ulimit -H -t \(cpuSeconds + 1)", "ulimit -c 0",
+            ResourceLimit(RLIMIT_CPU, soft: cpuSeconds, hard: cpuSeconds + 1),
+            ResourceLimit(RLIMIT_CORE, 0),
         ]
-        if let dataBytes { commands.append("ulimit -d \(dataBytes / 1024)") }
-        return commands.joined(separator: " && ")
+        if let dataBytes { limits.append(ResourceLimit(RLIMIT_DATA, dataBytes)) }
+        return limits
     }
 }

@@ -45,9 +45,54 @@ import Testing
         #expect(child.standardOutput.text == "ONLY=this\n")
     }
 
-    @Test func missingProgramIsAnError() {
-        #expect(throws: SandboxError.self) {
+    @Test func missingProgramIsAnErrorNamingIt() throws {
+        let error = #expect(throws: SandboxError.self) {
             try ChildProcess(arguments: ["/nonexistent/program"], environment: [], outputLimit: 64)
         }
+        #expect(error?.description == "starting /nonexistent/program (exec) failed: No such file or directory (errno 2)")
     }
+
+    /// A step of the child's set-up that fails stops it before exec, and
+    /// the error names the step.
+    @Test func aFailedSetUpStepIsAnErrorNamingTheStep() throws {
+        var setup = ChildSetup()
+        setup.controlGroupFiles = ["/nonexistent/cgroup.procs"]
+        let error = #expect(throws: SandboxError.self) {
+            try ChildProcess(arguments: ["/bin/true"], environment: [], outputLimit: 64, setup: setup)
+        }
+        #expect(error?.description.hasPrefix("starting /bin/true (joining the student's cgroup) failed: No such file") == true)
+    }
+
+    /// The limits are set in the child, soft and hard apart, and the nice value too.
+    @Test func theChildStartsUnderItsLimitsAndNiceValue() throws {
+        var setup = ChildSetup()
+        setup.limits = [ResourceLimit(RLIMIT_CPU, soft: 7, hard: 8), ResourceLimit(RLIMIT_NOFILE, 33)]
+        setup.niceness = 5
+        let child = try ChildProcess(
+            arguments: ["/bin/sh", "-c", "ulimit -S -t; ulimit -H -t; ulimit -n; cut -d' ' -f19 /proc/self/stat"],
+            environment: ["PATH=/usr/bin:/bin"], outputLimit: 256, setup: setup)
+        #expect(child.wait(timeout: .seconds(10)))
+        child.drainRemaining()
+        #expect(child.standardOutput.text == "7\n8\n33\n5\n", "\(child.standardError.text)")
+    }
+
+    /// The child keeps no descriptor of the grader beyond 0-2 and the one it
+    /// inherits (as 3), not even one opened without O_CLOEXEC, and starts with
+    /// no signal ignored or blocked although the grader ignores SIGPIPE.
+    @Test func theChildGetsOnlyItsDescriptorsAndDefaultSignals() throws {
+        let leaked = open("/dev/null", O_RDONLY)  // no O_CLOEXEC, on purpose
+        defer { close(leaked) }
+        let handed = open("/dev/zero", O_RDONLY | O_CLOEXEC)
+        defer { close(handed) }
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
+        let child = try ChildProcess(
+            arguments: ["/bin/sh", "-c", "ls /proc/$$/fd | tr '\\n' ' '; readlink /proc/$$/fd/3; grep -E '^Sig(Ign|Blk)' /proc/$$/status"],
+            environment: ["PATH=/usr/bin:/bin"], outputLimit: 1024, inheriting: handed)
+        #expect(child.wait(timeout: .seconds(10)))
+        child.drainRemaining()
+        #expect(child.standardOutput.text == "0 1 2 3 /dev/zero\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n",
+                "\(child.standardError.text)")
+    }
+
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Sandbox
+import CLinux
 
 #if canImport(Glibc)
 import Glibc
@@ -35,11 +36,12 @@ struct KeyringIsolationTests {
         #expect(child.standardOutput.text == "add_key 1\nrequest_key 1\nkeyctl 1\n", "\(child.standardError.text)")
     }
 
-    /// The grader is started in a session keyring holding an instructor's key;
-    /// the program is told the key's serial and still can neither read nor see it.
+    /// The grader runs in a session keyring holding an instructor's key (a
+    /// thread of its own joins one and plants the key, as a login would);
+    /// a plain child of that thread reads the key, and the sandboxed program,
+    /// told the key's serial, can neither read nor see it.
     @Test func theGradersSessionKeyIsNeitherReadableNorListed() throws {
         let secret = "instructor-secret-\(UUID().uuidString)"
-        let plant = #"KEY_ID=$(/usr/bin/keyctl add user sockgrade-instructor "$1" @s) || exit 99; export KEY_ID; shift; exec "$@""#
         let program = """
             import ctypes, os
             libc = ctypes.CDLL(None, use_errno=True)
@@ -51,14 +53,30 @@ struct KeyringIsolationTests {
             except OSError as error:
                 print("proc keys blocked:", error.strerror)
             """
-        let filter = try SeccompFilter.sandbox().makeDescriptor()
-        defer { close(filter) }
-        let arguments = ["/usr/bin/keyctl", "session", "-", "/bin/sh", "-c", plant, "plant", secret]
-            + jail.commandLine(for: ["/usr/bin/python3", "-c", program])
-        let child = try ChildProcess(arguments: arguments, environment: jail.environment, outputLimit: 8192, inheriting: filter)
-        finish(child)
-        let said = child.standardOutput.text
-        #expect(said.hasPrefix("read errno 1\n"), "\(said) \(child.standardError.text)")
+        let keyctl = try SandboxTools.locate().keyctl
+        let (readByGrader, readInNewSession, said) = try InstructorSession.run { () throws -> (String, String, String) in
+            let plant = try ChildProcess(
+                arguments: [keyctl, "add", "user", "sockgrade-instructor", secret, "@s"], environment: [], outputLimit: 4096)
+            waitFor(plant)
+            let keyID = plant.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let control = try ChildProcess(arguments: [keyctl, "pipe", keyID], environment: [], outputLimit: 4096)
+            waitFor(control)
+            // The seccomp filter alone would deny the read below; the jail's
+            // new session keyring must hide the key from a child without it.
+            let isolated = try ChildProcess(
+                arguments: [keyctl, "pipe", keyID], environment: [], outputLimit: 4096, setup: jail.childSetup)
+            waitFor(isolated)
+            var reader = jail
+            reader.environmentOverrides = ["KEY_ID=\(keyID)"]
+            let child = try reader.launch(["/usr/bin/python3", "-c", program], in: Jail.homeInside, outputLimit: 8192)
+            finish(child)
+            return (control.standardOutput.text, isolated.standardOutput.text + isolated.standardError.text,
+                    child.standardOutput.text + child.standardError.text)
+        }
+        #expect(readByGrader == secret, "the key was not planted in the grader's session")
+        #expect(!readInNewSession.contains(secret), "\(readInNewSession)")
+        #expect(readInNewSession.contains("Permission denied"), "\(readInNewSession)")
+        #expect(said.hasPrefix("read errno 1\n"), "\(said)")
         #expect(said.contains("proc keys"))
         #expect(!said.contains(secret))
         #expect(!said.contains("sockgrade-instructor"))
@@ -99,7 +117,46 @@ struct KeyringIsolationTests {
         return child
     }
 
+    /// Waits for a child outside the jail; the jail's home stays.
+    private func waitFor(_ child: ChildProcess) {
+        #expect(child.wait(timeout: .seconds(20)))
+        child.drainRemaining()
+    }
+
     private func finish(_ child: ChildProcess) {
         #expect(sandbox.finish(child))
+    }
+}
+
+/// A thread of its own in a new session keyring, standing in for the login
+/// session a grader is started from: joining one changes only the calling
+/// thread's credentials, so no other test sees it.
+enum InstructorSession {
+    static func run<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) throws -> Result {
+        let outcome = Outcome<Result>()
+        let thread = Thread {
+            if sockgrade_join_new_session_keyring("sockgrade-test-instructor") < 0 {
+                outcome.finish(.failure(SandboxError("keyctl(KEYCTL_JOIN_SESSION_KEYRING)", errno: errno)))
+            } else {
+                outcome.finish(Swift.Result { try body() })
+            }
+        }
+        thread.start()
+        return try outcome.wait().get()
+    }
+
+    private final class Outcome<Value: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Swift.Result<Value, any Error>?
+
+        func finish(_ result: Swift.Result<Value, any Error>) {
+            self.result = result
+            done.signal()
+        }
+
+        func wait() -> Swift.Result<Value, any Error> {
+            done.wait()
+            return result!
+        }
     }
 }

@@ -1,7 +1,7 @@
 #ifndef SOCKGRADE_CLINUX_H
 #define SOCKGRADE_CLINUX_H
 
-#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 /// unshare(2) of a new network namespace for the calling thread only.
@@ -22,10 +22,55 @@ pid_t sockgrade_gettid(void);
 /// pipe2(2) with O_CLOEXEC, which the Glibc overlay does not export.
 int sockgrade_pipe_cloexec(int ends[2]);
 
-/// posix_spawn_file_actions_addclosefrom_np: the child keeps only 0, 1 and 2,
-/// so no descriptor of the grader (a capture socket, a namespace) leaks into
-/// student code even when a library opened it without O_CLOEXEC.
-int sockgrade_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+/// One resource limit `sockgrade_spawn` sets in the child.
+struct sockgrade_limit {
+    int resource;
+    rlim_t soft;
+    rlim_t hard;
+};
+
+/// What `sockgrade_spawn` starts, and how the child is set up before exec.
+struct sockgrade_spawn_plan {
+    const char *path;
+    char *const *argv;
+    char *const *envp;
+    /// -1 for /dev/null.
+    int stdin_fd;
+    int stdout_fd;
+    int stderr_fd;
+    /// Becomes descriptor 3 in the child; -1 for none.
+    int inherited_fd;
+    /// `cgroup.procs` files the child writes its PID into first.
+    const char *const *control_group_files;
+    int control_group_file_count;
+    const struct sockgrade_limit *limits;
+    int limit_count;
+    /// Nonzero: the child joins a new, empty session keyring.
+    int new_session_keyring;
+    /// Nonzero: the child's nice value becomes `niceness`.
+    int lowers_priority;
+    int niceness;
+};
+
+/// The step of `sockgrade_spawn`'s child that failed.
+enum {
+    SOCKGRADE_SPAWN_SIGNALS = 1,
+    SOCKGRADE_SPAWN_PROCESS_GROUP,
+    SOCKGRADE_SPAWN_DESCRIPTORS,
+    SOCKGRADE_SPAWN_CONTROL_GROUP,
+    SOCKGRADE_SPAWN_LIMITS,
+    SOCKGRADE_SPAWN_KEYRING,
+    SOCKGRADE_SPAWN_PRIORITY,
+    SOCKGRADE_SPAWN_EXEC,
+};
+
+/// Starts `plan->path` in a process group of its own, with default signal
+/// dispositions, nothing blocked, only descriptors 0-2 (and 3 when
+/// inherited), in the listed cgroups, under the limits, with a new session
+/// keyring and priority if asked (clone with CLONE_VM | CLONE_VFORK, then
+/// only system calls until exec). Returns 0 and the child in `pid`, or an
+/// errno with the child's failed step in `failed_step` (0: the clone itself).
+int sockgrade_spawn(const struct sockgrade_spawn_plan *plan, pid_t *pid, int *failed_step);
 
 /// memfd_create(2) with MFD_CLOEXEC: an anonymous file, for handing bytes
 /// (a seccomp program) to a child on an inherited descriptor.
@@ -39,6 +84,12 @@ int sockgrade_memfd_cloexec(const char *name);
 /// the errno of the failed step with that step (1 setgroups, 2 setresgid,
 /// 3 setresuid, 4 clear @u, 5 clear @us, 6 link) in `failed_step`.
 int sockgrade_clear_user_keyrings(uid_t uid, gid_t gid, int *failed_step);
+
+/// Gives the calling thread a new, empty session keyring named `name`
+/// (KEYCTL_JOIN_SESSION_KEYRING); its serial, or -1 with errno. The tests
+/// stand in for an instructor's login session with it: children share the
+/// thread's session keyring unless `sockgrade_spawn` gives them their own.
+int sockgrade_join_new_session_keyring(const char *name);
 
 /// A UDP socket bound to 127.0.0.1 in the calling thread's network
 /// namespace, for `sockgrade_send_to_self`; -1 with errno on failure.
