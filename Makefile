@@ -9,10 +9,12 @@ JOBS ?= 2
 TOOLS := bwrap:bubblewrap nsenter:util-linux setpriv:util-linux prlimit:util-linux \
          ip:iproute2 python3:python3 gcc:gcc g++:g++ javac:default-jdk-headless \
          node:nodejs tcpdump:tcpdump pkg-config:pkg-config \
-         tshark:tshark keyctl:keyutils
+         tshark:tshark
 LIBRARIES := libpcap-dev libseccomp-dev
 # Only the tests need these: a real browser for the HTML page, jsonschema for the report schemas.
 TEST_PACKAGES := chromium python3-jsonschema
+# keyutils' keyctl plants an instructor's key for the keyring isolation tests.
+TEST_PACKAGES += keyutils
 # A one-node Slurm cluster for the sharding example, and a clean Debian root for the release.
 TEST_PACKAGES += slurm-wlm munge debootstrap
 # Toolchains student programs are built with inside the sandbox, and

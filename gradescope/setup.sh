@@ -17,7 +17,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # What the grader needs at run time, then the students' languages.
 apt-get install -y -qq --no-install-recommends \
-  bubblewrap util-linux iproute2 keyutils libseccomp2 libpcap-dev zlib1g tcpdump python3 \
+  bubblewrap util-linux iproute2 libseccomp2 libpcap-dev zlib1g tcpdump python3 \
   gcc g++ libc6-dev default-jdk-headless nodejs
 
 # The binary runs here, or the image is not worth building.

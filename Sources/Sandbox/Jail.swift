@@ -13,6 +13,8 @@ public struct Jail: Sendable {
     /// name does: to 127.0.1.1, through /etc/hosts (see `hostsText`).
     public static let hostname = "sockgrade"
     public static let hostnameAddress = "127.0.1.1"
+    /// The nice value of every sandboxed program (see `childSetup`).
+    public static let studentNiceness: Int32 = 5
     /// The sandbox's /etc/hosts: loopback names, and the hostname on 127.0.1.1
     /// as Debian's installer writes it, so getaddrinfo, Java's InetAddress and
     /// Node's dns.lookup all find it without a network.
@@ -87,12 +89,18 @@ public struct Jail: Sendable {
     /// - swaps its session keyring for a new, empty one, so the program
     ///   cannot reach the keys of the session the grader was started in (an
     ///   instructor's login keys), nor share a keyring with another student;
-    ///   bubblewrap's seccomp filter then denies keyctl.
+    ///   bubblewrap's seccomp filter then denies keyctl;
+    /// - lowers its priority to nice 5, so the grader's own work (reading
+    ///   /proc/net, the capture, the reports) goes first when students'
+    ///   programs fill every core: with --jobs above the cores, the grader's
+    ///   steps waited behind them (median overhead 24-29 ms against 22-23 at
+    ///   nice 5, 200 Python students, --jobs 4 on 2 cores).
     public var childSetup: ChildSetup {
         var setup = ChildSetup()
         setup.controlGroupFiles = controlGroupFiles
         setup.limits = limits.resourceLimits
         setup.newSessionKeyring = true
+        setup.niceness = Self.studentNiceness
         return setup
     }
 

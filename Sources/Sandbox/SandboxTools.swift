@@ -7,10 +7,7 @@ public struct SandboxTools: Sendable, Equatable {
     public var nsenter: String
     public var bubblewrap: String
     public var setpriv: String
-    public var prlimit: String
     public var unshare: String
-    /// keyutils' `keyctl`: gives each sandboxed command a fresh session keyring.
-    public var keyctl: String
 
     /// Finds the tools in the system folders (never the caller's PATH, which a
     /// user could point anywhere).
@@ -28,8 +25,6 @@ public struct SandboxTools: Sendable, Equatable {
             nsenter: try find("nsenter", package: "util-linux"),
             bubblewrap: try find("bwrap", package: "bubblewrap"),
             setpriv: try find("setpriv", package: "util-linux"),
-            prlimit: try find("prlimit", package: "util-linux"),
-            unshare: try find("unshare", package: "util-linux"),
-            keyctl: try find("keyctl", package: "keyutils"))
+            unshare: try find("unshare", package: "util-linux"))
     }
 }

@@ -29,7 +29,7 @@ struct JailTests {
         #expect(lines.last?.hasSuffix("0000000000000000") == true)
     }
 
-    /// The launcher shell sets the rlimits (soft CPU below hard) before bubblewrap; the program has them.
+    /// The program's first process sets the rlimits (soft CPU below hard) before bubblewrap; the program has them.
     @Test func runsUnderTheProcessLimits() throws {
         let child = try run("grep -E '^Max (cpu time|file size|processes|open files|core file size|data size) ' /proc/self/limits")
         let limits = Dictionary(uniqueKeysWithValues: child.standardOutput.text.split(separator: "\n").map { line in
@@ -43,6 +43,13 @@ struct JailTests {
         #expect(limits["Max open files"] == ["\(defaults.openFiles)", "\(defaults.openFiles)"])
         #expect(limits["Max core file size"] == ["0", "0"])
         #expect(limits["Max data size"] == ["unlimited", "unlimited"])
+    }
+
+    /// Student programs yield the CPU to the grader's own work (nice 5), so a
+    /// class of spinning programs does not delay the checks of the others.
+    @Test func runsBelowTheGradersPriority() throws {
+        let child = try run("cut -d' ' -f19 /proc/self/stat")
+        #expect(child.standardOutput.text == "5\n", "\(child.standardError.text)")
     }
 
     @Test func seesOnlyLoopback() throws {
