@@ -10,12 +10,9 @@ public enum EvidenceFiles {
     public static func write(_ report: StudentReport, outputFolder: URL) throws(ReportError) -> [String] {
         let folderName = EvidenceFolder.name(for: report.student)
         let folder = outputFolder.appendingPathComponent(folderName)
-        var written: [String] = []
-        for (name, text) in files(for: report) {
-            try ReportWriter.writeFile(Data(text.utf8), to: folder.appendingPathComponent(name))
-            written.append("\(folderName)/\(name)")
-        }
-        return written
+        let evidence = files(for: report)
+        try ReportWriter.writeFiles(evidence.map { (Data($0.text.utf8), folder.appendingPathComponent($0.name)) })
+        return evidence.map { "\(folderName)/\($0.name)" }
     }
 
     /// File name to contents: `<role>.stdout.txt`, `<role>.stderr.txt` per program run,

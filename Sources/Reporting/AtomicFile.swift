@@ -15,7 +15,9 @@ import Darwin
 /// within one file system), is flushed with `fsync(2)`, and then `rename(2)`s over the
 /// target. The folder is flushed too, so the rename itself survives a crash.
 enum AtomicFile {
-    static func write(_ data: Data, to target: URL) throws(ReportError) {
+    /// - Parameter syncingFolder: false when the caller syncs the folder once
+    ///   after several files (`syncFolder`): each folder sync is a journal commit.
+    static func write(_ data: Data, to target: URL, syncingFolder: Bool = true) throws(ReportError) {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do throws(ReportError) {
@@ -27,7 +29,7 @@ enum AtomicFile {
             unlink(temporary.path)
             throw error
         }
-        syncFolder(folder.path)
+        if syncingFolder { syncFolder(folder.path) }
     }
 
     /// `open(2)` with `O_EXCL` so a leftover file of the same name is never reused.
@@ -56,7 +58,7 @@ enum AtomicFile {
     }
 
     /// Best effort: some file systems refuse `fsync` on a folder, and the data is already safe.
-    private static func syncFolder(_ path: String) {
+    static func syncFolder(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
