@@ -43,9 +43,75 @@ package struct CodeSimilarityCheck {
         var html: Bool
     }
 
+    /// The students and folders copydetect reads: the submissions whose folder is here.
+    package var compared: [Submission] {
+        reports.filter { !$0.submission.folder.isEmpty && Self.isFolder($0.submission.folder) }
+            .map { Submission(student: $0.student, folder: $0.submission.folder) }
+    }
+
+    /// One student's sources as copydetect is handed them.
+    package struct Submission: Equatable, Sendable {
+        package var student: String
+        package var folder: String
+
+        package init(student: String, folder: String) {
+            self.student = student
+            self.folder = folder
+        }
+    }
+
+    /// copydetect, started for some submissions while the class is still
+    /// being graded: it reads only the sources, so it need not wait for the
+    /// live runs. `results(from:)` takes it when it compared what the
+    /// reports name.
+    package final class Started: @unchecked Sendable {
+        package let submissions: [Submission]
+        fileprivate let threshold: Double
+        fileprivate let boilerplate: [URL]
+        fileprivate let htmlReport: URL
+        fileprivate let run: Run
+
+        fileprivate init(submissions: [Submission], threshold: Double, boilerplate: [URL], htmlReport: URL, run: Run) {
+            self.submissions = submissions
+            self.threshold = threshold
+            self.boilerplate = boilerplate
+            self.htmlReport = htmlReport
+            self.run = run
+        }
+
+        /// One never read (the class changed while it ran, or the batch
+        /// was interrupted) leaves no staging folder; its process is killed.
+        deinit {
+            if case .running(_, let stage) = run { try? FileManager.default.removeItem(at: stage) }
+        }
+
+        fileprivate func sameJob(as check: CodeSimilarityCheck, comparing submissions: [Submission]) -> Bool {
+            self.submissions == submissions && threshold == check.threshold && boilerplate == check.boilerplate && htmlReport == check.htmlReport
+        }
+    }
+
+    /// Starts copydetect on `submissions` (in the background, below the
+    /// students' priority) with this check's settings; nil when the check
+    /// would not run copydetect for them.
+    package static func start(
+        _ submissions: [Submission], boilerplate: [URL], threshold: Double, htmlReport: URL
+    ) -> Started? {
+        let check = CodeSimilarityCheck(reports: [], boilerplate: boilerplate, threshold: threshold, htmlReport: htmlReport)
+        let submissions = submissions.filter { isFolder($0.folder) }
+        guard submissions.count >= 2, !boilerplate.contains(where: { !FileManager.default.fileExists(atPath: $0.path) }) else { return nil }
+        return Started(submissions: submissions, threshold: threshold, boilerplate: boilerplate, htmlReport: htmlReport,
+                       run: check.start(submissions))
+    }
+
     /// Each student's result, and the pairs for "Possible shared work".
     package func results() -> (results: [String: CheckResult], pairs: [SharedWorkPair]) {
-        let compared = reports.filter { !$0.submission.folder.isEmpty && Self.isFolder($0.submission.folder) }
+        results(from: nil)
+    }
+
+    /// As `results()`, reading copydetect's answer from `started` when it was
+    /// started for exactly the submissions and settings of this check.
+    package func results(from started: Started?) -> (results: [String: CheckResult], pairs: [SharedWorkPair]) {
+        let compared = self.compared
         func everyone(_ message: String) -> (results: [String: CheckResult], pairs: [SharedWorkPair]) {
             (Dictionary(uniqueKeysWithValues: reports.map { ($0.student, Finding.skipped(CheckID.codeSimilarity, message)) }), [])
         }
@@ -56,7 +122,8 @@ package struct CodeSimilarityCheck {
             return everyone("Not checked: no classmate's sources were graded with these to compare them with.")
         }
         let output: Output
-        switch run(compared) {
+        let run = started.flatMap { $0.sameJob(as: self, comparing: compared) ? $0.run : nil } ?? start(compared)
+        switch finish(run) {
         case .success(let found): output = found
         case .failure(let problem): return everyone(problem.message)
         }
@@ -93,7 +160,7 @@ package struct CodeSimilarityCheck {
         return (results, shared)
     }
 
-    private struct Problem: Error {
+    fileprivate struct Problem: Error {
         var message: String
     }
 
@@ -114,12 +181,21 @@ package struct CodeSimilarityCheck {
         return (true, "\(python): copydetect \(child.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
-    private func run(_ compared: [StudentReport]) -> Result<Output, Problem> {
+    /// A copydetect process and its staging folder, or why it did not start.
+    fileprivate enum Run {
+        case running(ChildProcess, stage: URL)
+        case failed(Problem)
+    }
+
+    /// copydetect below the students' priority (nice 10, theirs is 5): when
+    /// it runs beside the live runs, they go first.
+    private static let niceness: Int32 = 10
+
+    private func start(_ compared: [Submission]) -> Run {
         guard let python = Self.python else {
-            return .failure(Problem(message: "Not checked: python3 is not installed, so copydetect cannot run (apt-get install python3, then \(Self.installHint))."))
+            return .failed(Problem(message: "Not checked: python3 is not installed, so copydetect cannot run (apt-get install python3, then \(Self.installHint))."))
         }
         let stage = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-copydetect-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: stage) }
         struct Job: Encodable {
             struct Student: Encodable { var student: String; var folder: String }
             var stage: String, html: String, threshold: Double, minTokens: Int
@@ -128,7 +204,7 @@ package struct CodeSimilarityCheck {
         let job = Job(
             stage: stage.appendingPathComponent("files").path, html: htmlReport.path, threshold: threshold, minTokens: Self.minimumTokens,
             extensions: Self.extensions, boilerplate: boilerplate.map(\.path),
-            students: compared.map { Job.Student(student: $0.student, folder: $0.submission.folder) })
+            students: compared.map { Job.Student(student: $0.student, folder: $0.folder) })
         let jobFile = stage.appendingPathComponent("job.json")
         do {
             try FileManager.default.createDirectory(at: stage.appendingPathComponent("files"), withIntermediateDirectories: true)
@@ -136,17 +212,32 @@ package struct CodeSimilarityCheck {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             try encoder.encode(job).write(to: jobFile)
         } catch {
-            return .failure(Problem(message: "Not checked: the grader could not write copydetect's input in \(stage.path): \(error.localizedDescription)"))
+            try? FileManager.default.removeItem(at: stage)
+            return .failed(Problem(message: "Not checked: the grader could not write copydetect's input in \(stage.path): \(error.localizedDescription)"))
         }
-        let child: ChildProcess
+        var setup = ChildSetup()
+        setup.niceness = Self.niceness
         do {
-            child = try ChildProcess(
+            let child = try ChildProcess(
                 arguments: [python, "-c", CopydetectDriver.program, jobFile.path],
                 environment: Self.pythonEnvironment,
-                outputLimit: 16 << 20)
+                outputLimit: 16 << 20, setup: setup)
+            return .running(child, stage: stage)
         } catch {
-            return .failure(Problem(message: "Not checked: copydetect could not be started: \(error)"))
+            try? FileManager.default.removeItem(at: stage)
+            return .failed(Problem(message: "Not checked: copydetect could not be started: \(error)"))
         }
+    }
+
+    /// Waits for copydetect (at most `runSeconds` from now) and reads its answer.
+    private func finish(_ run: Run) -> Result<Output, Problem> {
+        let child: ChildProcess
+        let stage: URL
+        switch run {
+        case .failed(let problem): return .failure(problem)
+        case .running(let process, let folder): (child, stage) = (process, folder)
+        }
+        defer { try? FileManager.default.removeItem(at: stage) }
         guard child.wait(timeout: .seconds(Self.runSeconds)) else {
             child.kill()
             return .failure(Problem(message: "Not checked: copydetect did not finish within \(Self.runSeconds) s."))

@@ -1,4 +1,5 @@
 import Foundation
+import Checks
 import ProgramDiscovery
 import Reporting
 import RubricScoring
@@ -73,6 +74,11 @@ public struct BatchGrader {
             reports[index] = report
             onReport(report, reportURL(for: report.student))
         }
+        // copydetect reads only the handed-in sources (the live runs work on
+        // copies), so it runs beside the grading rather than after it.
+        let similarity = SharedWorkPass(rubric: rubric).startCodeSimilarity(
+            students.filter { !$0.isMissing }.map { CodeSimilarityCheck.Submission(student: $0.name, folder: $0.folder.path) },
+            outputFolder: outputFolder)
         if !plan.toGrade.isEmpty {
             let scratch: ScratchSpace
             do {
@@ -120,7 +126,8 @@ public struct BatchGrader {
             }
             if let writeFailure { throw writeFailure }
         }
-        let shared = SharedWorkPass(rubric: rubric).apply(to: reports.sorted { $0.key < $1.key }.map(\.value), outputFolder: outputFolder)
+        let shared = SharedWorkPass(rubric: rubric).apply(
+            to: reports.sorted { $0.key < $1.key }.map(\.value), outputFolder: outputFolder, similarity: similarity)
         let finished = shared.reports
         do {
             for report in shared.changed { try ReportWriter.write(report, to: outputFolder) }

@@ -19,7 +19,11 @@ package struct SharedWorkPass {
     /// The reports with the class-level results scored in, which of them
     /// changed (to be written again), and the pairs for the summary.
     /// `outputFolder` receives copydetect's HTML report.
-    package func apply(to reports: [StudentReport], outputFolder: URL) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
+    /// - Parameter similarity: copydetect started early (`startCodeSimilarity`);
+    ///   used when it compared the submissions these reports name.
+    package func apply(
+        to reports: [StudentReport], outputFolder: URL, similarity: StartedSimilarity? = nil
+    ) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
         let wanted = Set(rubric.checks.map(\.id))
         // A roster student with nothing handed in (or a refused submission) has
         // no folder: their report already says why every check failed, and
@@ -33,22 +37,12 @@ package struct SharedWorkPass {
             pairs += check.pairs()
         }
         if wanted.contains(CheckID.codeSimilarity) {
-            let report = outputFolder.appendingPathComponent(Self.similarityReportName)
-            try? FileManager.default.removeItem(at: report)
-            var boilerplate = rubric.provenance.boilerplateURLs(rubricSource: rubric.source)
-            // The built-in rubric's `tutorial` is built in too, unless the current folder has one.
-            var builtInTutorial: URL?
-            if rubric.source == Rubric.builtInName, boilerplate.contains(where: { !FileManager.default.fileExists(atPath: $0.path) }) {
-                builtInTutorial = try? BuiltInTutorial.write(under: FileManager.default.temporaryDirectory)
-                if let builtInTutorial {
-                    boilerplate = boilerplate.map { FileManager.default.fileExists(atPath: $0.path) ? $0 : builtInTutorial }
-                }
-            }
-            defer { builtInTutorial.map { try? FileManager.default.removeItem(at: $0) } }
+            let setting = similarity?.setting ?? SimilaritySetting(rubric: rubric, outputFolder: outputFolder)
+            try? FileManager.default.removeItem(at: setting.htmlReport)
             let check = CodeSimilarityCheck(
-                reports: handedIn, boilerplate: boilerplate,
-                threshold: rubric.provenance.similarityThreshold, htmlReport: report)
-            let found = check.results()
+                reports: handedIn, boilerplate: setting.boilerplate,
+                threshold: rubric.provenance.similarityThreshold, htmlReport: setting.htmlReport)
+            let found = check.results(from: similarity?.started)
             for (student, result) in found.results { results[student, default: []].append(result) }
             pairs += found.pairs
         }
@@ -72,5 +66,51 @@ package struct SharedWorkPass {
             updated.append(report)
         }
         return (updated, changed, SharedWorkPair.joined(pairs))
+    }
+}
+
+extension SharedWorkPass {
+    /// Starts code-similarity's copydetect for the class's submissions before
+    /// they are graded, when the rubric has the check: it reads only the
+    /// sources, so it runs beside the live runs instead of after them.
+    package func startCodeSimilarity(_ submissions: [CodeSimilarityCheck.Submission], outputFolder: URL) -> StartedSimilarity? {
+        guard rubric.checks.contains(where: { $0.id == CheckID.codeSimilarity }) else { return nil }
+        let setting = SimilaritySetting(rubric: rubric, outputFolder: outputFolder)
+        try? FileManager.default.removeItem(at: setting.htmlReport)
+        let started = CodeSimilarityCheck.start(
+            submissions, boilerplate: setting.boilerplate, threshold: rubric.provenance.similarityThreshold, htmlReport: setting.htmlReport)
+        return StartedSimilarity(setting: setting, started: started)
+    }
+}
+
+/// copydetect started before grading, with the boilerplate it was given.
+package struct StartedSimilarity {
+    fileprivate var setting: SimilaritySetting
+    fileprivate var started: CodeSimilarityCheck.Started?
+}
+
+/// Where code-similarity's report goes and the boilerplate it leaves out.
+/// The built-in rubric's `tutorial` is built in too, unless the current
+/// folder has one: written to a temporary folder, removed with the last copy
+/// of this setting.
+private struct SimilaritySetting {
+    var htmlReport: URL
+    var boilerplate: [URL]
+    private var builtInTutorial: TemporaryFolder?
+
+    init(rubric: Rubric, outputFolder: URL) {
+        htmlReport = outputFolder.appendingPathComponent(SharedWorkPass.similarityReportName)
+        boilerplate = rubric.provenance.boilerplateURLs(rubricSource: rubric.source)
+        if rubric.source == Rubric.builtInName, boilerplate.contains(where: { !FileManager.default.fileExists(atPath: $0.path) }),
+           let written = try? BuiltInTutorial.write(under: FileManager.default.temporaryDirectory) {
+            builtInTutorial = TemporaryFolder(url: written)
+            boilerplate = boilerplate.map { FileManager.default.fileExists(atPath: $0.path) ? $0 : written }
+        }
+    }
+
+    private final class TemporaryFolder {
+        let url: URL
+        init(url: URL) { self.url = url }
+        deinit { try? FileManager.default.removeItem(at: url) }
     }
 }

@@ -41,7 +41,13 @@ struct BuiltInRubricTests {
             try FileManager.default.copyItem(
                 at: Sockgrade.root.appendingPathComponent("submissions/\(student)"), to: elsewhere.appendingPathComponent("class/\(student)"))
         }
-        let result = try Sockgrade.run(["grade", "class", "--out", "out"], in: elsewhere)
+        // A temporary folder of its own: other tests grading with the built-in
+        // rubric at the same time write their tutorial copies to /tmp.
+        let temporary = elsewhere.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        let result = try Sockgrade.run(["grade", "class", "--out", "out"], in: elsewhere, environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
         let data = try Data(contentsOf: elsewhere.appendingPathComponent("out/alice.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -50,8 +56,8 @@ struct BuiltInRubricTests {
         let copydetect = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import copydetect"]).status == 0
         #expect(!message.contains("boilerplate"), "\(message)")
         #expect(message.contains(copydetect ? "beyond the tutorial (copydetect, 1 classmates compared)" : "copydetect is not installed"), "\(message)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("sockgrade-tutorial-") }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            .filter { $0.hasPrefix("sockgrade-tutorial-") || $0.hasPrefix("sockgrade-copydetect-") }.isEmpty)
     }
 
     /// --rubric still wins over the built-in one, and a wrong path is named.
