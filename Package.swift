@@ -105,6 +105,7 @@ let package = Package(
             dependencies: [
                 "ClassDiscovery", "ProgramDiscovery", "LiveRun", "Checks", "CaptureAnalysis",
                 "PacketCapture", "SocketTable", "Sandbox", "RubricScoring", "Reporting", "SubmissionIntake",
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),

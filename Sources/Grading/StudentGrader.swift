@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Reporting
 import RubricScoring
 import Sandbox
@@ -110,11 +111,15 @@ public struct StudentGrader: Sendable {
 
     /// Writes the phase timings beside the live capture (`timings.json`),
     /// where `make bench` reads them; a file that cannot be written costs the report nothing.
-    /// Not synced to disk (Foundation's atomic write calls fsync, a journal
-    /// commit on the student's own thread): a measurement, read after the run.
+    /// Not synced to disk: Foundation's Data.write calls fsync even when not
+    /// atomic, on the student's own thread, and this is a measurement, read
+    /// after the run.
     private func keep(_ timings: PhaseTimings, student: String) {
-        let folder = EvidenceFolder.url(for: student, in: live.outputFolder)
-        try? timings.json.write(to: folder.appendingPathComponent(EvidenceFolder.timings))
+        let path = EvidenceFolder.url(for: student, in: live.outputFolder).appendingPathComponent(EvidenceFolder.timings).path
+        guard let file = try? FileDescriptor.open(
+            FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        else { return }
+        _ = try? file.closeAfter { try file.writeAll(timings.json) }
     }
 }
 
