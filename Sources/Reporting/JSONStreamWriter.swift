@@ -99,6 +99,12 @@ public struct JSONStreamWriter {
         writeString(text)
     }
 
+    /// A string given as its UTF-8 bytes, which must be valid UTF-8.
+    public mutating func value(utf8 text: UnsafeRawBufferPointer) {
+        beginElement()
+        writeString(utf8: text.assumingMemoryBound(to: UInt8.self))
+    }
+
     public mutating func value(_ number: Double) {
         beginElement()
         guard number.isFinite else { return append("null") }
@@ -166,19 +172,21 @@ public struct JSONStreamWriter {
 
     private mutating func writeString(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            // Runs that need no escaping (most strings are one: addresses,
-            // hex dump lines) go in as one copy each rather than byte by byte.
-            var runStart = 0
-            for index in utf8.indices where Self.needsEscape(utf8[index]) {
-                bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-                writeEscaped(utf8[index])
-                runStart = index + 1
-            }
-            bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
-            bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { writeString(utf8: $0) }
+    }
+
+    private mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        // Runs that need no escaping (most strings are one: addresses,
+        // hex dump lines) go in as one copy each rather than byte by byte.
+        var runStart = 0
+        for index in utf8.indices where Self.needsEscape(utf8[index]) {
+            bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+            writeEscaped(utf8[index])
+            runStart = index + 1
         }
+        bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

@@ -162,7 +162,7 @@ struct DirectionReassembler {
     /// Frees the retained bytes once the conversation is over; later
     /// retransmissions then go unchecked.
     mutating func releaseRetainedBytes() {
-        recent.release()
+        context._withUnsafeGuaranteedRef { $0.recycle(recent.release()) }
     }
 
     /// Retained and out-of-order bytes, what `releaseHeldBytes` can give back.
@@ -175,7 +175,7 @@ struct DirectionReassembler {
             skipFirstHole(cause: .memoryLimit)
             deliverBufferedChunks()
         }
-        recent.release()
+        context._withUnsafeGuaranteedRef { $0.recycle(recent.release()) }
     }
 
     private mutating func receive(_ payload: UnsafeRawBufferPointer, at start: Int, frame: Int, mayBeKeepAlive: Bool) {
@@ -215,6 +215,9 @@ struct DirectionReassembler {
         guard !bytes.isEmpty else { return }
         if report.prefix.count < limits.prefixBytes {
             report.prefix.append(contentsOf: bytes.rebased(0..<min(bytes.count, limits.prefixBytes - report.prefix.count)))
+        }
+        if recent.lacksStorage, let spare = context._withUnsafeGuaranteedRef({ $0.takeSpareRing() }) {
+            recent.adopt(spare)
         }
         var pieceStart = 0
         while pieceStart < bytes.count {
