@@ -109,9 +109,9 @@ extension CaptureInspection {
         writer.beginArray()
         for frame in place.frames { writer.value(frame) }
         writer.endArray()
-        writer.key("loopback"); writer.value(place.conversation.isLoopback)
+        writer.key("loopback"); writer.value(place.isLoopback)
         writer.key("source"); writer.value(place.source.description)
-        writer.key("stream"); writer.value(place.conversation.index)
+        writer.key("stream"); writer.value(place.conversationIndex)
         if let first { writer.key("stream_offset"); writer.value(first.streamOffset) }
         writer.endObject()
     }

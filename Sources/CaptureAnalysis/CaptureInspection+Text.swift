@@ -61,7 +61,7 @@ extension CaptureInspection {
             emit("Username '\(username)': \(found.isEmpty ? "not found in any TCP stream" : "found in \(found.count) stream direction(s)")")
             for place in found {
                 let times = place.stream.matchCount == 1 ? "once" : "\(place.stream.matchCount) times"
-                emit("  stream #\(place.conversation.index) \(place.direction) \(place.source) → \(place.destination), \(times), \(StreamEvidence.frames(place.frames))")
+                emit("  stream #\(place.conversationIndex) \(place.direction) \(place.source) → \(place.destination), \(times), \(StreamEvidence.frames(place.frames))")
                 for match in place.stream.matches.prefix(Self.dumpedMatchesPerPlace) {
                     emit("    at stream offset \(match.streamOffset), \(StreamEvidence.frames(match.frames)):")
                     HexDump.lines(match.excerpt, startOffset: match.excerptOffset).forEach { emit("      " + $0) }
