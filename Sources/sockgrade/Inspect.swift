@@ -50,14 +50,19 @@ struct Inspect: ParsableCommand {
         } catch {
             throw fail(String(describing: error))
         }
+        var output = StandardOutput()
         if json {
-            inspection.writeJSON { FileHandle.standardOutput.write(Data($0)) }
-            print()
+            inspection.writeJSON { output.write($0) }
+            withUnsafeBytes(of: UInt8(ascii: "\n")) { output.write($0) }
         } else {
             // A handed-in capture's comments and names are the student's text.
-            inspection.writeText { FileHandle.standardOutput.write(Data(VisibleText.escape($0, keepingLineBreaks: true).utf8)) }
+            inspection.writeText { batch in
+                var escaped = VisibleText.escape(batch, keepingLineBreaks: true)
+                escaped.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
+            }
         }
         keepUntilExit(inspection)
+        if let problem = output.problem { throw fail("writing the report failed: \(problem)") }
     }
 
     /// The process ends right after the report: freeing the summaries of
