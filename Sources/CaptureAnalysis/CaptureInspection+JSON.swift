@@ -73,8 +73,10 @@ extension CaptureInspection {
         writer.beginObject()
         writer.key("client"); writer.value(conversation.pointee.client.description)
         writer.key("client_bytes"); writer.value(conversation.pointee.clientToServer.payloadBytes)
-        writer.key("client_sent"); StreamEvidence.withQuoted(conversation.pointee.clientToServer.prefix) { writer.value(utf8: $0) }
-        writer.key("client_to_server"); StreamEvidence.writeDirection(conversation.pointee.clientToServer, to: &writer)
+        writer.key("client_sent"); conversation.pointee.clientToServer.prefix.withUnsafeBytes { prefix in
+            StreamEvidence.withQuoted(prefix) { writer.value(utf8: $0) }
+        }
+        writer.key("client_to_server"); StreamEvidence.writeDirection(conversation.pointer(to: \.clientToServer)!, to: &writer)
         writer.key("end_seconds"); writer.value(relative(conversation.pointee.lastTimestamp))
         writer.key("fin"); writer.value(conversation.pointee.finSeen)
         writer.key("first_frame"); writer.value(conversation.pointee.firstFrame)
@@ -87,7 +89,7 @@ extension CaptureInspection {
         writer.key("roles"); writer.value(conversation.pointee.roleSource.description)
         writer.key("server"); writer.value(conversation.pointee.server.description)
         writer.key("server_bytes"); writer.value(conversation.pointee.serverToClient.payloadBytes)
-        writer.key("server_to_client"); StreamEvidence.writeDirection(conversation.pointee.serverToClient, to: &writer)
+        writer.key("server_to_client"); StreamEvidence.writeDirection(conversation.pointer(to: \.serverToClient)!, to: &writer)
         writer.key("start_seconds"); writer.value(relative(conversation.pointee.firstTimestamp))
         writer.key("stream"); writer.value(conversation.pointee.index)
         writer.endObject()
