@@ -56,10 +56,7 @@ struct Inspect: ParsableCommand {
             withUnsafeBytes(of: UInt8(ascii: "\n")) { output.write($0) }
         } else {
             // A handed-in capture's comments and names are the student's text.
-            inspection.writeText { batch in
-                var escaped = VisibleText.escape(batch, keepingLineBreaks: true)
-                escaped.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
-            }
+            inspection.writeText(escaping: { VisibleText.escape($0, keepingLineBreaks: true) }) { output.write($0) }
         }
         keepUntilExit(inspection)
         if let problem = output.problem { throw fail("writing the report failed: \(problem)") }
