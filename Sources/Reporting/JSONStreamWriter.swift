@@ -11,8 +11,13 @@ public struct JSONStreamWriter {
     /// `[UInt8]` byte by byte, the 35 MB of `inspect --json` cost a third of it.
     private(set) var bytes: OutputBytes
     private let output: ((UnsafeRawBufferPointer) -> Void)?
-    /// One entry per open container: whether it has an element yet.
-    private var filled: [Bool] = []
+    /// How many containers are open, and whether the innermost has an
+    /// element yet; `outerFilled` keeps the flags of the others. Kept apart
+    /// so that an element reads two fields, not an array (its uniqueness
+    /// check and bounds on every value were a fiftieth of `inspect --json`).
+    private var depth = 0
+    private var innermostFilled = false
+    private var outerFilled: [Bool] = []
     /// A key was just written: the next value is its member, not an element.
     private var afterKey = false
     #if DEBUG
@@ -148,25 +153,29 @@ public struct JSONStreamWriter {
             afterKey = false
             return
         }
-        guard let hasElement = filled.last else { return }
+        guard depth > 0 else { return }
         if bytes.count >= Self.flushBytes { flush() }
-        if hasElement { bytes.append(UInt8(ascii: ",")) }
+        if innermostFilled { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\n"))
-        filled[filled.count - 1] = true
-        indent(filled.count)
+        innermostFilled = true
+        indent(depth)
     }
 
     private mutating func beginContainer(_ open: UInt8) {
         beginElement()
         bytes.append(open)
-        filled.append(false)
+        if depth > 0 { outerFilled.append(innermostFilled) }
+        depth += 1
+        innermostFilled = false
     }
 
     /// JSONEncoder writes an empty container as an open and a close bracket on two lines.
     private mutating func endContainer(_ close: UInt8) {
-        let hasElement = filled.removeLast()
+        let hasElement = innermostFilled
+        depth -= 1
+        innermostFilled = depth > 0 ? outerFilled.removeLast() : false
         append(hasElement ? "\n" : "\n\n")
-        indent(filled.count)
+        indent(depth)
         bytes.append(close)
     }
 
