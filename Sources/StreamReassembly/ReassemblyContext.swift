@@ -21,13 +21,17 @@ final class ReassemblyContext {
     private var spareRings: [[UInt8]] = []
     /// Few conversations are open at once; more spares would only hold memory.
     private static let maxSpareRings = 64
+    /// Only a short conversation's ring is kept for another: handed on, a
+    /// long flow's large ring would make every new conversation's ring as
+    /// large (3 MiB more at the peak of 3,000 long flows).
+    private static let maxSpareRingCapacity = 8 << 10
 
     func takeSpareRing() -> [UInt8]? {
         spareRings.popLast()
     }
 
     func recycle(_ ring: [UInt8]) {
-        guard ring.capacity > 0, spareRings.count < Self.maxSpareRings else { return }
+        guard ring.capacity > 0, ring.capacity <= Self.maxSpareRingCapacity, spareRings.count < Self.maxSpareRings else { return }
         spareRings.append(ring)
     }
 
