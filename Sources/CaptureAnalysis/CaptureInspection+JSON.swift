@@ -13,7 +13,13 @@ extension CaptureInspection {
             streamed: [
                 "conversations": { writer in
                     writer.beginArray()
-                    for index in analysis.conversations.indices { writeConversation(analysis.conversations[index], to: &writer) }
+                    // Through a pointer, as the text report reads them: borrowed
+                    // from the array by index, each was still copied (its lists
+                    // retained, then released), 3% of --json.
+                    analysis.conversations.withUnsafeBufferPointer { conversations in
+                        guard let first = conversations.baseAddress else { return }
+                        for index in conversations.indices { writeConversation(first + index, to: &writer) }
+                    }
                     writer.endArray()
                 },
                 "matches": { writer in
@@ -63,29 +69,29 @@ extension CaptureInspection {
 
     /// `StreamEvidence.summary`'s members and the rest of what `inspect`
     /// knows of the conversation, keys in ascending order.
-    /// Borrows the conversation: a copy of each (retaining its arrays) was a
-    /// twentieth of the whole.
-    private func writeConversation(_ conversation: borrowing Conversation, to writer: inout JSONStreamWriter) {
+    private func writeConversation(_ conversation: UnsafePointer<Conversation>, to writer: inout JSONStreamWriter) {
         writer.beginObject()
-        writer.key("client"); writer.value(conversation.client.description)
-        writer.key("client_bytes"); writer.value(conversation.clientToServer.payloadBytes)
-        writer.key("client_sent"); writer.value(StreamEvidence.quote(conversation.clientToServer.prefix))
-        writer.key("client_to_server"); StreamEvidence.writeDirection(conversation.clientToServer, to: &writer)
-        writer.key("end_seconds"); writer.value(relative(conversation.lastTimestamp))
-        writer.key("fin"); writer.value(conversation.finSeen)
-        writer.key("first_frame"); writer.value(conversation.firstFrame)
-        writer.key("gaps"); writer.value(conversation.clientToServer.gapCount)
-        if let anomaly = conversation.handshakeAnomaly { writer.key("handshake_anomaly"); writer.value(anomaly) }
-        writer.key("handshake_complete"); writer.value(conversation.handshake.complete)
-        writer.key("last_frame"); writer.value(conversation.lastFrame)
-        writer.key("loopback"); writer.value(conversation.isLoopback)
-        writer.key("reset"); writer.value(conversation.resetSeen)
-        writer.key("roles"); writer.value(conversation.roleSource.description)
-        writer.key("server"); writer.value(conversation.server.description)
-        writer.key("server_bytes"); writer.value(conversation.serverToClient.payloadBytes)
-        writer.key("server_to_client"); StreamEvidence.writeDirection(conversation.serverToClient, to: &writer)
-        writer.key("start_seconds"); writer.value(relative(conversation.firstTimestamp))
-        writer.key("stream"); writer.value(conversation.index)
+        writer.key("client"); writer.value(conversation.pointee.client.description)
+        writer.key("client_bytes"); writer.value(conversation.pointee.clientToServer.payloadBytes)
+        writer.key("client_sent"); conversation.pointee.clientToServer.prefix.withUnsafeBytes { prefix in
+            StreamEvidence.withQuoted(prefix) { writer.value(utf8: $0) }
+        }
+        writer.key("client_to_server"); StreamEvidence.writeDirection(conversation.pointer(to: \.clientToServer)!, to: &writer)
+        writer.key("end_seconds"); writer.value(relative(conversation.pointee.lastTimestamp))
+        writer.key("fin"); writer.value(conversation.pointee.finSeen)
+        writer.key("first_frame"); writer.value(conversation.pointee.firstFrame)
+        writer.key("gaps"); writer.value(conversation.pointee.clientToServer.gapCount)
+        if let anomaly = conversation.pointee.handshakeAnomaly { writer.key("handshake_anomaly"); writer.value(anomaly) }
+        writer.key("handshake_complete"); writer.value(conversation.pointee.handshake.complete)
+        writer.key("last_frame"); writer.value(conversation.pointee.lastFrame)
+        writer.key("loopback"); writer.value(conversation.pointee.isLoopback)
+        writer.key("reset"); writer.value(conversation.pointee.resetSeen)
+        writer.key("roles"); writer.value(conversation.pointee.roleSource.description)
+        writer.key("server"); writer.value(conversation.pointee.server.description)
+        writer.key("server_bytes"); writer.value(conversation.pointee.serverToClient.payloadBytes)
+        writer.key("server_to_client"); StreamEvidence.writeDirection(conversation.pointer(to: \.serverToClient)!, to: &writer)
+        writer.key("start_seconds"); writer.value(relative(conversation.pointee.firstTimestamp))
+        writer.key("stream"); writer.value(conversation.pointee.index)
         writer.endObject()
     }
 
@@ -105,9 +111,9 @@ extension CaptureInspection {
         writer.beginArray()
         for frame in place.frames { writer.value(frame) }
         writer.endArray()
-        writer.key("loopback"); writer.value(place.conversation.isLoopback)
+        writer.key("loopback"); writer.value(place.isLoopback)
         writer.key("source"); writer.value(place.source.description)
-        writer.key("stream"); writer.value(place.conversation.index)
+        writer.key("stream"); writer.value(place.conversationIndex)
         if let first { writer.key("stream_offset"); writer.value(first.streamOffset) }
         writer.endObject()
     }

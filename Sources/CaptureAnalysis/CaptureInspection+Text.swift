@@ -1,6 +1,7 @@
 import Foundation
 import PacketCapture
 import PacketDecoding
+import Reporting
 import StreamReassembly
 
 extension CaptureInspection {
@@ -10,26 +11,37 @@ extension CaptureInspection {
     /// A capinfos-like header, the conversation list, then where the username travels.
     public var text: String {
         var whole = ""
-        writeText { whole += $0 }
+        writeText { whole += String(decoding: $0, as: UTF8.self) }
         return String(whole.dropLast())
     }
 
     /// `text` followed by a line break, handed to `output` a batch of whole
     /// lines (about 64 KiB) at a time: a capture of 35,000 conversations
     /// then never holds its whole report, or an array of its lines, in memory.
-    public func writeText(to output: (String) -> Void) {
-        var batch = ""
-        func emit(_ line: String) {
-            batch += line
-            batch += "\n"
-            if batch.utf8.count >= 64 << 10 {
-                output(batch)
-                batch = ""
+    ///
+    /// The batch is bytes, and a conversation's line is written into it
+    /// piece by piece: built as a String first, the appends and the copy of
+    /// each line were a sixth of the text report.
+    ///
+    /// - Parameter escape: applied to every line (with its line break) that
+    ///   may hold text from the capture (its file name, comments, anomalies),
+    ///   for a terminal. Not to a conversation's own line, which is made of
+    ///   numbers, addresses and the report's words only: checking those
+    ///   7 MB and making Strings of them for it was 4% of the text report.
+    public func writeText(escaping escape: (String) -> String = { $0 }, to output: (UnsafeRawBufferPointer) -> Void) {
+        var batch = OutputBytes(capacity: Self.batchBytes + (4 << 10))
+        func endLine() {
+            if batch.count >= Self.batchBytes {
+                output(batch.bytes)
+                batch.removeAll()
             }
+        }
+        func emit(_ line: String) {
+            batch.append(utf8: escape(line + "\n"))
+            endLine()
         }
         header.forEach(emit)
         emit("TCP conversations: \(analysis.conversations.count) (\(analysis.loopbackConversationCount) loopback)")
-        var line = ""
         // Each conversation is read where it lies, through a pointer: read
         // through the array (by element or by index) each was copied, its
         // lists retained and then released, a twentieth of the text report.
@@ -37,9 +49,10 @@ extension CaptureInspection {
             guard let first = conversations.baseAddress else { return }
             for index in conversations.indices {
                 let conversation = first + index
-                line = "  "
-                describe(conversation, into: &line)
-                emit(line)
+                batch.append("  ")
+                describe(conversation, into: &batch)
+                batch.append(0x0A)
+                endLine()
                 if let anomaly = conversation.pointee.handshakeAnomaly { emit("      handshake: \(anomaly)") }
                 if StreamEvidence.hasAnomalies(conversation.pointee.clientToServer) {
                     for line in StreamEvidence.anomalyLines(conversation.pointee.clientToServer, direction: "client→server") { emit("      " + line) }
@@ -54,15 +67,17 @@ extension CaptureInspection {
             emit("Username '\(username)': \(found.isEmpty ? "not found in any TCP stream" : "found in \(found.count) stream direction(s)")")
             for place in found {
                 let times = place.stream.matchCount == 1 ? "once" : "\(place.stream.matchCount) times"
-                emit("  stream #\(place.conversation.index) \(place.direction) \(place.source) → \(place.destination), \(times), \(StreamEvidence.frames(place.frames))")
+                emit("  stream #\(place.conversationIndex) \(place.direction) \(place.source) → \(place.destination), \(times), \(StreamEvidence.frames(place.frames))")
                 for match in place.stream.matches.prefix(Self.dumpedMatchesPerPlace) {
                     emit("    at stream offset \(match.streamOffset), \(StreamEvidence.frames(match.frames)):")
                     HexDump.lines(match.excerpt, startOffset: match.excerptOffset).forEach { emit("      " + $0) }
                 }
             }
         }
-        if !batch.isEmpty { output(batch) }
+        if batch.count > 0 { output(batch.bytes) }
     }
+
+    private static let batchBytes = 64 << 10
 
     private var header: [String] {
         var lines = [
@@ -98,31 +113,33 @@ extension CaptureInspection {
     /// "#3  127.0.0.1:50000 → 127.0.0.1:8080  loopback, handshake seen, …",
     /// appended piece by piece: an array of facts joined for each of 35,000
     /// conversations was a fifth of the text report.
-    private func describe(_ conversation: UnsafePointer<Conversation>, into line: inout String) {
-        line += "#"
-        line += String(conversation.pointee.index)
-        line += "  "
-        line += StreamEvidence.route(client: conversation.pointee.client, server: conversation.pointee.server)
-        line += conversation.pointee.isLoopback ? "  loopback, " : "  not loopback, "
-        line += conversation.pointee.handshake.complete ? "handshake seen, " : "no handshake, "
-        line += Self.sixDecimals(relative(conversation.pointee.firstTimestamp))
-        line += "–"
-        line += Self.sixDecimals(relative(conversation.pointee.lastTimestamp))
-        line += " s, client→server "
-        line += String(conversation.pointee.clientToServer.payloadBytes)
-        line += " B, server→client "
-        line += String(conversation.pointee.serverToClient.payloadBytes)
-        line += " B"
+    private func describe(_ conversation: UnsafePointer<Conversation>, into line: inout OutputBytes) {
+        line.append("#")
+        line.append(decimal: conversation.pointee.index)
+        line.append("  ")
+        line.append(utf8: conversation.pointee.client.description)
+        line.append(" → ")
+        line.append(utf8: conversation.pointee.server.description)
+        line.append(conversation.pointee.isLoopback ? "  loopback, " : "  not loopback, ")
+        line.append(conversation.pointee.handshake.complete ? "handshake seen, " : "no handshake, ")
+        Self.appendSixDecimals(relative(conversation.pointee.firstTimestamp), to: &line)
+        line.append("–")
+        Self.appendSixDecimals(relative(conversation.pointee.lastTimestamp), to: &line)
+        line.append(" s, client→server ")
+        line.append(decimal: conversation.pointee.clientToServer.payloadBytes)
+        line.append(" B, server→client ")
+        line.append(decimal: conversation.pointee.serverToClient.payloadBytes)
+        line.append(" B")
         if conversation.pointee.resetSeen {
-            line += ", reset"
+            line.append(", reset")
         } else if conversation.pointee.finSeen {
-            line += ", closed"
+            line.append(", closed")
         }
-        func fact(_ count: Int, _ what: String) {
+        func fact(_ count: Int, _ what: StaticString) {
             guard count > 0 else { return }
-            line += ", "
-            line += String(count)
-            line += what
+            line.append(", ")
+            line.append(decimal: count)
+            line.append(what)
         }
         fact(conversation.pointee.clientToServer.retransmittedSegments + conversation.pointee.serverToClient.retransmittedSegments, " retransmitted segment(s)")
         fact(conversation.pointee.clientToServer.gapCount + conversation.pointee.serverToClient.gapCount, " gap(s)")
@@ -131,16 +148,26 @@ extension CaptureInspection {
     }
 
     /// `String(format: "%.6f", value)`, which was a tenth of the text report
-    /// of 35,000 conversations. Whole microseconds come from integer
-    /// arithmetic; a value whose rounding the product `value * 1e6` might
-    /// get wrong (within two of its ulps of a half) goes to printf itself.
+    /// of 35,000 conversations.
     package static func sixDecimals(_ value: Double) -> String {
+        var text = OutputBytes(capacity: 32)
+        appendSixDecimals(value, to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// `sixDecimals` written into `text`. Whole microseconds come from
+    /// integer arithmetic; a value whose rounding the product `value * 1e6`
+    /// might get wrong (within two of its ulps of a half) goes to printf itself.
+    private static func appendSixDecimals(_ value: Double, to text: inout OutputBytes) {
         let scaled = value * 1e6
         let below = scaled.rounded(.down)
-        guard value >= 0, scaled < 1e15, abs(scaled - below - 0.5) > 2 * scaled.ulp else { return String(format: "%.6f", value) }
+        guard value >= 0, scaled < 1e15, abs(scaled - below - 0.5) > 2 * scaled.ulp else {
+            return text.append(utf8: String(format: "%.6f", value))
+        }
         let micros = Int(scaled.rounded())
-        let fraction = String(micros % 1_000_000)
-        return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+        text.append(decimal: micros / 1_000_000)
+        text.append(".")
+        text.append(decimal: micros % 1_000_000, width: 6)
     }
 
     /// "2026-11-25 16:41:05.189707 UTC", as capinfos prints packet times.

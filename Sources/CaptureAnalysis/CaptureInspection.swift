@@ -21,7 +21,10 @@ public struct CaptureInspection {
 
     /// One stream direction whose reassembled bytes hold the username.
     package struct Place {
-        package var conversation: Conversation
+        /// The conversation's `index` and `isLoopback`, not the conversation:
+        /// a copy of each (retaining its lists) was a hundredth of the report.
+        package var conversationIndex: Int
+        package var isLoopback: Bool
         package var direction: String
         package var stream: StreamDirection
         package var source: Endpoint
@@ -42,16 +45,17 @@ public struct CaptureInspection {
             let sent = analysis.conversations[index].clientToServer.matchCount > 0
             let received = analysis.conversations[index].serverToClient.matchCount > 0
             guard sent || received else { continue }
-            let conversation = analysis.conversations[index]
+            let conversation = analysis.conversations[index].index, isLoopback = analysis.conversations[index].isLoopback
+            let client = analysis.conversations[index].client, server = analysis.conversations[index].server
             if sent {
                 found.append(Place(
-                    conversation: conversation, direction: "client-to-server", stream: conversation.clientToServer,
-                    source: conversation.client, destination: conversation.server))
+                    conversationIndex: conversation, isLoopback: isLoopback, direction: "client-to-server",
+                    stream: analysis.conversations[index].clientToServer, source: client, destination: server))
             }
             if received {
                 found.append(Place(
-                    conversation: conversation, direction: "server-to-client", stream: conversation.serverToClient,
-                    source: conversation.server, destination: conversation.client))
+                    conversationIndex: conversation, isLoopback: isLoopback, direction: "server-to-client",
+                    stream: analysis.conversations[index].serverToClient, source: server, destination: client))
             }
         }
         return found

@@ -19,26 +19,43 @@ package enum StreamEvidence {
     }
 
     /// The bytes as a person would quote them: printable ASCII, the rest escaped.
-    ///
-    /// Built as bytes, not by appending Characters: `inspect --json` quotes
-    /// the start of every conversation, and Character appends were a tenth of it.
     package static func quote(_ bytes: some Collection<UInt8>, limit: Int = 80) -> String {
-        var text: [UInt8] = [UInt8(ascii: "\"")]
-        text.reserveCapacity(min(bytes.count, limit) + 8)
-        for byte in bytes.prefix(limit) {
-            switch byte {
-            case 0x0A: text.append(0x5C); text.append(UInt8(ascii: "n"))
-            case 0x0D: text.append(0x5C); text.append(UInt8(ascii: "r"))
-            case 0x09: text.append(0x5C); text.append(UInt8(ascii: "t"))
-            case 0x22, 0x5C: text.append(0x5C); text.append(byte)
-            case 0x20...0x7E: text.append(byte)
-            default:
-                text.append(0x5C); text.append(UInt8(ascii: "x"))
-                text.append(hexDigits[Int(byte >> 4)]); text.append(hexDigits[Int(byte & 0x0F)])
+        withQuoted(bytes, limit: limit) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `quote`'s UTF-8 bytes, handed to `body`, written byte by byte into a
+    /// buffer on the stack: `inspect --json` quotes the start of every
+    /// conversation, and Character appends were a tenth of it, then the
+    /// array and the two strings made for each quote a twentieth.
+    package static func withQuoted<Result>(
+        _ bytes: some Collection<UInt8>, limit: Int = 80, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        let quoted = min(bytes.count, limit)
+        // Four bytes at most for each byte ("\xff"), two quotes and an ellipsis.
+        return withUnsafeTemporaryAllocation(byteCount: quoted * 4 + 5, alignment: 1) { text in
+            var count = 0
+            func put(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
             }
+            put(UInt8(ascii: "\""))
+            for byte in bytes.prefix(limit) {
+                switch byte {
+                case 0x0A: put(0x5C); put(UInt8(ascii: "n"))
+                case 0x0D: put(0x5C); put(UInt8(ascii: "r"))
+                case 0x09: put(0x5C); put(UInt8(ascii: "t"))
+                case 0x22, 0x5C: put(0x5C); put(byte)
+                case 0x20...0x7E: put(byte)
+                default:
+                    put(0x5C); put(UInt8(ascii: "x"))
+                    put(hexDigits[Int(byte >> 4)]); put(hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            put(UInt8(ascii: "\""))
+            // "…", U+2026
+            if bytes.count > limit { put(0xE2); put(0x80); put(0xA6) }
+            return body(UnsafeRawBufferPointer(rebasing: text[..<count]))
         }
-        text.append(UInt8(ascii: "\""))
-        return String(decoding: text, as: UTF8.self) + (bytes.count > limit ? "…" : "")
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

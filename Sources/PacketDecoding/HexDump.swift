@@ -9,41 +9,53 @@ public enum HexDump {
     /// offset of the first byte) and widens past 4 hex digits when needed.
     /// Bytes outside printable ASCII show as ".".
     public static func lines(_ bytes: some Collection<UInt8>, startOffset: Int = 0) -> [String] {
-        var lines: [String] = []
-        var line: [UInt8] = []
-        line.reserveCapacity(bytesPerLine)
-        var lineOffset = startOffset
-        for byte in bytes {
-            line.append(byte)
-            if line.count == bytesPerLine {
-                lines.append(format(line, offset: lineOffset))
-                lineOffset += bytesPerLine
-                line.removeAll(keepingCapacity: true)
-            }
+        // Read as one buffer: through the generic collection, called from
+        // another module, every byte was a call (a twenty-fifth of `inspect`'s
+        // text report, which dumps every match).
+        if let lines = bytes.withContiguousStorageIfAvailable({ lines(buffer: $0, startOffset: startOffset) }) {
+            return lines
         }
-        if !line.isEmpty {
-            lines.append(format(line, offset: lineOffset))
+        return Array(bytes).withUnsafeBufferPointer { lines(buffer: $0, startOffset: startOffset) }
+    }
+
+    private static func lines(buffer: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [String] {
+        var lines: [String] = []
+        lines.reserveCapacity((buffer.count + bytesPerLine - 1) / bytesPerLine)
+        var lineStart = 0
+        while lineStart < buffer.count {
+            let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<min(buffer.count, lineStart + bytesPerLine)])
+            lines.append(format(line, offset: startOffset + lineStart))
+            lineStart += bytesPerLine
         }
         return lines
     }
 
     /// Written into the string's own storage: two column arrays and four
     /// joined strings per line were a twentieth of `inspect`'s text report.
-    private static func format(_ line: [UInt8], offset: Int) -> String {
-        var offsetText = String(offset, radix: 16)
-        if offsetText.utf8.count < 4 {
-            offsetText = String(repeating: "0", count: 4 - offsetText.utf8.count) + offsetText
-        }
+    private static func format(_ line: UnsafeBufferPointer<UInt8>, offset: Int) -> String {
+        // At least 4 hex digits, more when the offset needs them (a negative
+        // offset, which no stream has, as `String(radix:)` gives it).
+        var offsetDigits = 4
+        while offsetDigits < 16, offset.magnitude >> (4 * offsetDigits) != 0 { offsetDigits += 1 }
+        let negativeText = offset < 0 ? String(offset, radix: 16) : ""
+        let offsetLength = offset < 0 ? max(4, negativeText.utf8.count) : offsetDigits
         // The offset, a space, the hex column (three places a byte and one
         // more in the middle), two spaces, the ASCII column.
-        let length = offsetText.utf8.count + 1 + (bytesPerLine * 3 + 1) + 2 + line.count
+        let length = offsetLength + 1 + (bytesPerLine * 3 + 1) + 2 + line.count
         return String(unsafeUninitializedCapacity: length) { text in
             var count = 0
             func put(_ byte: UInt8) {
                 text[count] = byte
                 count += 1
             }
-            offsetText.utf8.forEach(put)
+            if offset < 0 {
+                for _ in negativeText.utf8.count..<offsetLength { put(UInt8(ascii: "0")) }
+                negativeText.utf8.forEach(put)
+            } else {
+                for digit in stride(from: offsetDigits - 1, through: 0, by: -1) {
+                    put(hexDigits[Int(offset >> (4 * digit) & 0x0F)])
+                }
+            }
             put(0x20)
             for index in 0..<bytesPerLine {
                 put(0x20)

@@ -9,7 +9,7 @@ extension JSONValue {
     public var prettyText: String {
         var writer = JSONStreamWriter(output: nil)
         writer.value(self)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return String(decoding: writer.bytes.bytes, as: UTF8.self)
     }
 }
 

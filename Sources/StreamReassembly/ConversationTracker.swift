@@ -113,8 +113,8 @@ public final class ConversationTracker {
         conversations.reverse()
         while let state = conversations.popLast() {
             state.finish(into: &summaries[state.index])
-            summaries[state.index].clientToServer.matches = summaries[state.index].clientToServer.matches.map(restoringNeedleIndex)
-            summaries[state.index].serverToClient.matches = summaries[state.index].serverToClient.matches.map(restoringNeedleIndex)
+            restoreNeedleIndices(in: &summaries[state.index].clientToServer.matches)
+            restoreNeedleIndices(in: &summaries[state.index].serverToClient.matches)
         }
         heldBytes = 0
         defer { summaries = [] }
@@ -126,9 +126,11 @@ public final class ConversationTracker {
         conversations.reduce(0) { $0 + $1.measuredHeldBytes }
     }
 
-    private func restoringNeedleIndex(_ match: Match) -> Match {
-        var match = match
-        match.needleIndex = needleIndices[match.needleIndex]
-        return match
+    /// In place: mapped into a new array, each conversation's (mostly
+    /// empty) lists were made again and the old ones freed.
+    private func restoreNeedleIndices(in matches: inout [Match]) {
+        for index in matches.indices {
+            matches[index].needleIndex = needleIndices[matches[index].needleIndex]
+        }
     }
 }

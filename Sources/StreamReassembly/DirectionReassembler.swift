@@ -59,8 +59,8 @@ struct DirectionReassembler {
     /// is discarded next: the report is moved out, not copied (a copy of
     /// the direction and of its report retained, then released, each of their lists).
     mutating func close() -> (Cursors, StreamDirection) {
-        var finished = report
-        report = StreamDirection()
+        var finished = StreamDirection()
+        swap(&finished, &report)
         finished.matches = search.matches
         finished.matchCount = search.matchCount
         return (Cursors(nextSequence: nextSequence, nextOffset: nextOffset, finOffset: finOffset,
@@ -145,7 +145,8 @@ struct DirectionReassembler {
         }
     }
 
-    /// Skips every remaining hole (reporting it) and returns the direction's report.
+    /// Skips every remaining hole (reporting it) and hands over the
+    /// direction's report; the direction is done with after this.
     mutating func finish() -> StreamDirection {
         while !buffer.isEmpty {
             skipFirstHole(cause: .endOfCapture)
@@ -154,15 +155,18 @@ struct DirectionReassembler {
         if let finOffset, let finFrame = report.finFrame, finOffset > nextOffset {
             recordGap(length: finOffset - nextOffset, beforeFrame: finFrame, cause: .beforeFIN)
         }
-        report.matches = search.matches
-        report.matchCount = search.matchCount
-        return report
+        // Moved out, not copied: the direction is discarded next.
+        var finished = StreamDirection()
+        swap(&finished, &report)
+        finished.matches = search.matches
+        finished.matchCount = search.matchCount
+        return finished
     }
 
     /// Frees the retained bytes once the conversation is over; later
     /// retransmissions then go unchecked.
     mutating func releaseRetainedBytes() {
-        recent.release()
+        context._withUnsafeGuaranteedRef { $0.recycle(recent.release()) }
     }
 
     /// Retained and out-of-order bytes, what `releaseHeldBytes` can give back.
@@ -175,7 +179,7 @@ struct DirectionReassembler {
             skipFirstHole(cause: .memoryLimit)
             deliverBufferedChunks()
         }
-        recent.release()
+        context._withUnsafeGuaranteedRef { $0.recycle(recent.release()) }
     }
 
     private mutating func receive(_ payload: UnsafeRawBufferPointer, at start: Int, frame: Int, mayBeKeepAlive: Bool) {
@@ -215,6 +219,9 @@ struct DirectionReassembler {
         guard !bytes.isEmpty else { return }
         if report.prefix.count < limits.prefixBytes {
             report.prefix.append(contentsOf: bytes.rebased(0..<min(bytes.count, limits.prefixBytes - report.prefix.count)))
+        }
+        if recent.lacksStorage, let spare = context._withUnsafeGuaranteedRef({ $0.takeSpareRing() }) {
+            recent.adopt(spare)
         }
         var pieceStart = 0
         while pieceStart < bytes.count {

@@ -14,6 +14,27 @@ final class ReassemblyContext {
     /// match's excerpt reaches back over the needle and its context.
     let excerptReach: Int
 
+    /// Ring storage that finished directions gave back, for new ones to
+    /// take: with tens of thousands of short conversations, two rings
+    /// allocated and freed for each were a twentieth of a search, and a
+    /// reused ring is still in the cache when it is written again.
+    private var spareRings: [[UInt8]] = []
+    /// Few conversations are open at once; more spares would only hold memory.
+    private static let maxSpareRings = 64
+    /// Only a short conversation's ring is kept for another: handed on, a
+    /// long flow's large ring would make every new conversation's ring as
+    /// large (3 MiB more at the peak of 3,000 long flows).
+    private static let maxSpareRingCapacity = 8 << 10
+
+    func takeSpareRing() -> [UInt8]? {
+        spareRings.popLast()
+    }
+
+    func recycle(_ ring: [UInt8]) {
+        guard ring.capacity > 0, ring.capacity <= Self.maxSpareRingCapacity, spareRings.count < Self.maxSpareRings else { return }
+        spareRings.append(ring)
+    }
+
     init(limits: ReassemblyLimits, needles: NeedleSet) {
         self.limits = limits
         self.needles = needles

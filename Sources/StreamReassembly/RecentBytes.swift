@@ -106,11 +106,24 @@ struct RecentBytes {
         endOffset = offset
     }
 
-    /// Frees the storage of a conversation that is over.
-    mutating func release() {
+    /// Gives up the storage of a conversation that is over, emptied, for
+    /// another ring to `adopt` (or to be freed).
+    mutating func release() -> [UInt8] {
+        var given = storage
         storage = []
         head = 0
         count = 0
+        given.removeAll(keepingCapacity: true)
+        return given
+    }
+
+    /// The ring has no storage yet (never written, or released).
+    var lacksStorage: Bool { storage.capacity == 0 }
+
+    /// Takes `spare`, an empty array that another ring released, as its
+    /// storage, so that its first bytes need no allocation.
+    mutating func adopt(_ spare: [UInt8]) {
+        storage = spare
     }
 
     /// Moves the held bytes (few of them) to physical index 0, through a buffer on the stack.
