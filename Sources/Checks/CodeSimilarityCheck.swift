@@ -85,6 +85,13 @@ package struct CodeSimilarityCheck {
             if case .running(_, let stage) = run { try? FileManager.default.removeItem(at: stage) }
         }
 
+        fileprivate func stop() {
+            if case .running(let child, _) = run {
+                child.kill()
+                _ = child.wait(timeout: .seconds(5))
+            }
+        }
+
         fileprivate func sameJob(as check: CodeSimilarityCheck, comparing submissions: [Submission]) -> Bool {
             self.submissions == submissions && threshold == check.threshold && boilerplate == check.boilerplate && htmlReport == check.htmlReport
         }
@@ -122,7 +129,14 @@ package struct CodeSimilarityCheck {
             return everyone("Not checked: no classmate's sources were graded with these to compare them with.")
         }
         let output: Output
-        let run = started.flatMap { $0.sameJob(as: self, comparing: compared) ? $0.run : nil } ?? start(compared)
+        let run: Run
+        if let started, started.sameJob(as: self, comparing: compared) {
+            run = started.run
+        } else {
+            // Its report must not land over the one started here.
+            started?.stop()
+            run = start(compared)
+        }
         switch finish(run) {
         case .success(let found): output = found
         case .failure(let problem): return everyone(problem.message)
@@ -195,6 +209,8 @@ package struct CodeSimilarityCheck {
         guard let python = Self.python else {
             return .failed(Problem(message: "Not checked: python3 is not installed, so copydetect cannot run (apt-get install python3, then \(Self.installHint))."))
         }
+        // copydetect writes it only when it finds a pair: none may be left from before.
+        try? FileManager.default.removeItem(at: htmlReport)
         let stage = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-copydetect-\(UUID().uuidString)")
         struct Job: Encodable {
             struct Student: Encodable { var student: String; var folder: String }

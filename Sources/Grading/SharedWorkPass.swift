@@ -38,7 +38,9 @@ package struct SharedWorkPass {
         }
         if wanted.contains(CheckID.codeSimilarity) {
             let setting = similarity?.setting ?? SimilaritySetting(rubric: rubric, outputFolder: outputFolder)
-            try? FileManager.default.removeItem(at: setting.htmlReport)
+            // One of an earlier grading must not stay when copydetect does not run now;
+            // copydetect started early has removed it already, and may have written its own.
+            if similarity?.started == nil { try? FileManager.default.removeItem(at: setting.htmlReport) }
             let check = CodeSimilarityCheck(
                 reports: handedIn, boilerplate: setting.boilerplate,
                 threshold: rubric.provenance.similarityThreshold, htmlReport: setting.htmlReport)
@@ -76,7 +78,6 @@ extension SharedWorkPass {
     package func startCodeSimilarity(_ submissions: [CodeSimilarityCheck.Submission], outputFolder: URL) -> StartedSimilarity? {
         guard rubric.checks.contains(where: { $0.id == CheckID.codeSimilarity }) else { return nil }
         let setting = SimilaritySetting(rubric: rubric, outputFolder: outputFolder)
-        try? FileManager.default.removeItem(at: setting.htmlReport)
         let started = CodeSimilarityCheck.start(
             submissions, boilerplate: setting.boilerplate, threshold: rubric.provenance.similarityThreshold, htmlReport: setting.htmlReport)
         return StartedSimilarity(setting: setting, started: started)

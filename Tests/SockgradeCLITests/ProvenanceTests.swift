@@ -87,8 +87,11 @@ struct ProvenanceTests {
             #expect(found["code-similarity"]?.status == "failed", "\(found)")
             #expect(found["code-similarity"]?.message.contains("server.py") == true, "\(found)")
             #expect(found["code-similarity"]?.message.contains("\(other)'s") == true, "\(found)")
+            #expect(found["code-similarity"]?.message.contains("copydetect's side-by-side report: code-similarity.html") == true, "\(found)")
             #expect(found["capture-consistency"]?.status == "passed", "\(found)")
         }
+        // The report the messages name is there (copydetect ran beside the grading and wrote it then).
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("code-similarity.html").path))
 
         for (student, port) in [("tara", 59407), ("uma", 59408)] {
             let found = try checks(out, student)
