@@ -40,12 +40,46 @@ def gather(root, target, limit=200):
             if name.rsplit(".", 1)[-1].lower() not in extensions:
                 continue
             relative = os.path.relpath(path, root) if os.path.isdir(root) else name
-            staged = os.path.join(target, "%03d_%s" % (len(found), safe(relative)))
+            # A folder per file keeps the file's own name, which pygments
+            # chooses the lexer by (see cached_lexers).
+            staged = os.path.join(target, "%03d" % len(found), safe(name))
+            os.makedirs(os.path.dirname(staged))
             shutil.copyfile(path, staged)
             found.append((staged, relative))
             if len(found) >= limit:
                 return found
     return found
+
+def cached_lexers(module):
+    """copydetect asks pygments for the lexer of every file anew, and that
+    scan of every lexer's name patterns and of the installed plugins was
+    half of copydetect's time on a class of 200 (1.75 of 3.2 s). pygments
+    chooses by the file's base name alone when no code is given, as
+    copydetect calls it, so one answer per base name is the same answer."""
+    lexers = module.lexers
+    found = {}
+    class Cached:
+        def __getattr__(self, name):
+            return getattr(lexers, name)
+        def get_lexer_for_filename(self, filename, code=None, **options):
+            if code is not None or options:
+                return lexers.get_lexer_for_filename(filename, code, **options)
+            name = os.path.basename(filename)
+            if name not in found:
+                try:
+                    found[name] = lexers.get_lexer_for_filename(filename)
+                except pygments.util.ClassNotFound:
+                    found[name] = None
+            if found[name] is None:
+                raise pygments.util.ClassNotFound("no lexer for filename %r found" % name)
+            return found[name]
+    module.lexers = Cached()
+
+try:
+    import copydetect.utils, pygments.util
+    cached_lexers(copydetect.utils)
+except (ImportError, AttributeError):
+    pass
 
 owner = {}
 detector = CopyDetector(extensions=sorted(extensions), display_t=job["threshold"], silent=True,
