@@ -14,6 +14,9 @@ trap 'rm -rf "$stage"' EXIT
 cp "$repo/gradescope/setup.sh" "$repo/gradescope/run_autograder" "$stage/"
 mkdir -p "$stage/sockgrade/rubric"
 install -m 0755 "$binary" "$stage/sockgrade/sockgrade"
+# The privilege drop beside it, where the grader looks (setpriv does it otherwise).
+helper="$(dirname "$binary")/sockgrade-drop-privileges"
+[ -x "$helper" ] && install -m 0755 "$helper" "$stage/sockgrade/sockgrade-drop-privileges"
 install -m 0644 "$repo/rubric/socket-lab.yaml" "$stage/sockgrade/rubric/"
 install -m 0644 "$repo/README.md" "$stage/sockgrade/"
 rm -f "$output"

@@ -17,6 +17,11 @@ name="sockgrade-linux-$(uname -m)"
 rm -rf "${dist:?}/$name" "$dist/$name.tar.gz"
 mkdir -p "$dist/$name/rubric"
 install -m 0755 "$binary" "$dist/$name/sockgrade"
+# The privilege drop the grader runs inside the sandbox as root, found beside it.
+helper="$(dirname "$binary")/sockgrade-drop-privileges"
+[ -x "$helper" ] || { echo "make-dist.sh: $helper is missing; \`make dist\` builds it" >&2; exit 1; }
+ldd "$helper" >/dev/null 2>&1 && { echo "make-dist.sh: $helper is not static" >&2; exit 1; }
+install -m 0755 "$helper" "$dist/$name/sockgrade-drop-privileges"
 # The rubric file is the one built into the binary (`sockgrade rubric` prints it).
 "$dist/$name/sockgrade" rubric > "$dist/$name/rubric/socket-lab.yaml"
 cmp -s "$dist/$name/rubric/socket-lab.yaml" "$repo/rubric/socket-lab.yaml" \

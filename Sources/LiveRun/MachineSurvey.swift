@@ -76,7 +76,7 @@ public enum MachineSurvey {
         let tools: SandboxTools
         do {
             tools = try SandboxTools.locate()
-            items.append(Item(name: "sandbox tools", works: true, detail: [tools.bubblewrap, tools.nsenter, tools.setpriv, tools.unshare].joined(separator: ", ")))
+            items.append(Item(name: "sandbox tools", works: true, detail: ([tools.bubblewrap, tools.nsenter, tools.setpriv, tools.unshare] + [tools.dropPrivileges].compactMap { $0 }).joined(separator: ", ")))
         } catch {
             items.append(Item(name: "sandbox tools", works: false, detail: error.description))
             return items

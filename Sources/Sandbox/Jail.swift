@@ -104,10 +104,18 @@ public struct Jail: Sendable {
         return setup
     }
 
-    /// Root mode drops to the unprivileged uid with setpriv after bubblewrap has
-    /// built the mounts; without root, bubblewrap's own user namespace does it.
+    /// Where root mode binds `tools.dropPrivileges` inside the sandbox.
+    static let dropPrivilegesInside = "/run/sockgrade/drop-privileges"
+
+    /// Root mode drops to the unprivileged uid after bubblewrap has built the
+    /// mounts, with sockgrade's own static helper (or setpriv where the helper
+    /// was not shipped; both leave the same ids, no groups, no capabilities
+    /// and no_new_privs); without root, bubblewrap's own user namespace does it.
     private var identityArguments: [String] {
         guard let user else { return [] }
+        if tools.dropPrivileges != nil {
+            return [Self.dropPrivilegesInside, String(user.uid), String(user.gid), "--"]
+        }
         return [tools.setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
     }
@@ -135,6 +143,9 @@ public struct Jail: Sendable {
             arguments += ["--ro-bind", hostsFile, "/etc/hosts"]
         }
         arguments += systemLinks()
+        if user != nil, let helper = tools.dropPrivileges {
+            arguments += ["--ro-bind", helper, Self.dropPrivilegesInside]
+        }
         // The passwd database stays readable for getpwuid, the secrets do not.
         for secret in ["/etc/shadow", "/etc/gshadow", "/etc/ssh", "/etc/ssl/private"] {
             var isFolder: ObjCBool = false

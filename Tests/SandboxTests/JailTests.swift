@@ -29,6 +29,56 @@ struct JailTests {
         #expect(lines.last?.hasSuffix("0000000000000000") == true)
     }
 
+    /// sockgrade's own privilege drop (found beside the test binary, where
+    /// `make build` puts it) and setpriv, where the helper is not shipped, leave
+    /// the same identity: the slot's uid and gid in every slot, no groups, no
+    /// capability in any set, and no_new_privs.
+    @Test func bothPrivilegeDropsLeaveTheSameIdentity() throws {
+        let tools = try SandboxTools.locate()
+        #expect(tools.dropPrivileges != nil, "`make build` puts sockgrade-drop-privileges beside the test binary")
+        var withSetpriv = tools
+        withSetpriv.dropPrivileges = nil
+        let script = "grep -E '^(Uid|Gid|Groups|Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs):' /proc/self/status"
+        var seen: [String] = []
+        for tools in [tools, withSetpriv] {
+            let jail = try TestJail(slot: 7, tools: tools)
+            #expect(jail.jail.commandLine(for: ["/bin/true"]).contains(Jail.dropPrivilegesInside) == (tools.dropPrivileges != nil))
+            let child = try jail.jail.launch(["/bin/sh", "-c", script], in: Jail.homeInside, outputLimit: 8192)
+            #expect(jail.finish(child))
+            #expect(child.status == .exited(0), "\(child.standardError.text)")
+            seen.append(child.standardOutput.text)
+        }
+        let expected = """
+            Uid:\t61007\t61007\t61007\t61007
+            Gid:\t61007\t61007\t61007\t61007
+            Groups:\t\u{20}
+            CapInh:\t0000000000000000
+            CapPrm:\t0000000000000000
+            CapEff:\t0000000000000000
+            CapBnd:\t0000000000000000
+            CapAmb:\t0000000000000000
+            NoNewPrivs:\t1
+
+            """
+        #expect(seen == [expected, expected])
+    }
+
+    /// The helper refuses what it must not do and says why: uid 0, and a
+    /// program that is not there (after the drop, as setpriv's 127).
+    @Test func thePrivilegeDropNamesTheStepThatFailed() throws {
+        let helper = try #require(try SandboxTools.locate().dropPrivileges)
+        let asRoot = try ChildProcess(arguments: [helper, "0", "0", "--", "/bin/true"], environment: [], outputLimit: 4096)
+        #expect(asRoot.wait(timeout: .seconds(10)))
+        asRoot.drainRemaining()
+        #expect(asRoot.status == .exited(1))
+        #expect(asRoot.standardError.text == "sockgrade-drop-privileges: uid '0' is not a positive number\n")
+        let missing = try ChildProcess(arguments: [helper, "61007", "61007", "--", "/nonexistent/program"], environment: [], outputLimit: 4096)
+        #expect(missing.wait(timeout: .seconds(10)))
+        missing.drainRemaining()
+        #expect(missing.status == .exited(127))
+        #expect(missing.standardError.text == "sockgrade-drop-privileges: cannot run /nonexistent/program: No such file or directory\n")
+    }
+
     /// The program's first process sets the rlimits (soft CPU below hard) before bubblewrap; the program has them.
     @Test func runsUnderTheProcessLimits() throws {
         let child = try run("grep -E '^Max (cpu time|file size|processes|open files|core file size|data size) ' /proc/self/limits")

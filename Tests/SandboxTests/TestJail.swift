@@ -12,13 +12,14 @@ struct TestJail {
     let namespace: NetworkNamespace
     let jail: Jail
 
-    init(slot: Int) throws {
+    /// - Parameter tools: the sandbox's programs; nil finds them as the grader does.
+    init(slot: Int, tools: SandboxTools? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sockgrade-jail-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let user = SandboxUser.slot(slot)
         chown(folder.path, user.uid, user.gid)
         namespace = try NetworkNamespace()
-        jail = Jail(tools: try SandboxTools.locate(), namespace: namespace, user: user, scratchFolder: folder.path)
+        jail = Jail(tools: try tools ?? SandboxTools.locate(), namespace: namespace, user: user, scratchFolder: folder.path)
     }
 
     /// Waits for `child` (20 s at most), reads what is left, removes the home.

@@ -108,7 +108,8 @@ struct HostileSuiteTests {
         // Only the system, the toolchains and its own home: no /work, /root or /srv.
         let line = snoop.split(separator: "\n").first { $0.hasPrefix("root holds: ") } ?? "root holds: nothing"
         let visible = Set(line.dropFirst("root holds: ".count).split(separator: " ").map(String.init))
-        let allowed: Set<String> = ["bin", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "opt", "proc", "sbin", "tmp", "usr"]
+        // run/ holds only sockgrade's privilege drop (root mode), read-only.
+        let allowed: Set<String> = ["bin", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "opt", "proc", "run", "sbin", "tmp", "usr"]
         #expect(visible.isSubset(of: allowed), "\(snoop)")
         let outside = try programOutput(folder, student: "outside", role: "client")
         #expect(outside.contains("outside: refused: Network is unreachable"))

@@ -38,6 +38,10 @@ struct ReleaseBundleTests {
                 + "    os.chmod(path, entry.external_attr >> 16 & 0o777 or 0o644)\n",
              zip.path, autograder.appendingPathComponent("source").path])
         #expect(unzip.status == 0, "\(unzip.standardError)")
+        // The static privilege drop ships beside the binary, and runs in the clean root.
+        let drop = try root.chroot("/autograder/source/sockgrade/sockgrade-drop-privileges 0 0 -- /bin/true; echo $?")
+        #expect(drop.standardError == "sockgrade-drop-privileges: uid '0' is not a positive number\n" && drop.standardOutput == "1\n",
+                "\(drop.standardOutput) \(drop.standardError)")
         try FileManager.default.copyItem(
             at: autograder.appendingPathComponent("source/run_autograder"), to: autograder.appendingPathComponent("run_autograder"))
         try FileManager.default.copyItem(
