@@ -1,6 +1,7 @@
 // _GNU_SOURCE exposes setns/unshare/CLONE_NEWNET, which the Glibc overlay hides.
 #define _GNU_SOURCE
 #include "clinux.h"
+#include "vfork_child.h"
 
 #include <net/if.h>
 #include <netinet/in.h>
@@ -110,20 +111,15 @@ static int clear_keyrings_child(void *argument) {
 
 int sockgrade_clear_user_keyrings(uid_t uid, gid_t gid, int *failed_step) {
     struct keyring_job job = {uid, gid, 0, 0};
-    size_t stack_size = 64 * 1024;
-    char *stack = malloc(stack_size);
-    if (stack == NULL) return ENOMEM;
     // The child's uid change marks the shared memory not dumpable; put back what it was.
     int dumpable = prctl(PR_GET_DUMPABLE);
-    // CLONE_VFORK: this thread waits until the child has exited; no page tables are copied.
-    pid_t child = clone(clear_keyrings_child, stack + stack_size, CLONE_VM | CLONE_VFORK | SIGCHLD, &job);
-    int clone_error = errno;
+    int clone_error = 0;
+    pid_t child = sockgrade_vfork_child(clear_keyrings_child, &job, 64 * 1024, &clone_error);
     int status = 0;
     if (child > 0) {
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
     }
     if (dumpable >= 0) prctl(PR_SET_DUMPABLE, dumpable);
-    free(stack);
     if (child < 0) return clone_error;
     if (job.failed_step != 0) {
         *failed_step = job.failed_step;

@@ -6,6 +6,7 @@
 // clone and exec, as glibc's posix_spawn does its file actions.
 #define _GNU_SOURCE
 #include "clinux.h"
+#include "vfork_child.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -132,20 +133,11 @@ failed:
 int sockgrade_spawn(const struct sockgrade_spawn_plan *plan, pid_t *pid, int *failed_step) {
     struct spawn_job job = {plan, 0, 0};
     *failed_step = 0;
-    // The kernel copies argv and envp at exec; this stack only runs spawn_child.
-    size_t stack_size = 256 * 1024;
-    char *stack = mmap(NULL, stack_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-    if (stack == MAP_FAILED) return errno;
-    // No handler of the grader may run in the child before it has reset them.
-    sigset_t all, before;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &before);
-    // CLONE_VFORK: this thread resumes once the child has exec'd or exited,
-    // so the job is filled in by then; no page tables are copied.
-    pid_t child = clone(spawn_child, stack + stack_size, CLONE_VM | CLONE_VFORK | SIGCHLD, &job);
-    int clone_error = errno;
-    pthread_sigmask(SIG_SETMASK, &before, NULL);
-    munmap(stack, stack_size);
+    // The kernel copies argv and envp at exec; this stack only runs spawn_child,
+    // which resets the signals the helper blocked before it execs. The job is
+    // filled in once the child has exec'd or exited.
+    int clone_error = 0;
+    pid_t child = sockgrade_vfork_child(spawn_child, &job, 256 * 1024, &clone_error);
     if (child < 0) return clone_error;
     if (job.failed_step != 0) {
         int status;
