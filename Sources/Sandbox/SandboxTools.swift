@@ -9,7 +9,7 @@ public struct SandboxTools: Sendable, Equatable {
     public var bubblewrap: String
     public var setpriv: String
     public var unshare: String
-    /// sockgrade's own privilege drop (Sources/sockgrade-drop-privileges),
+    /// sockgrade's own privilege drop (Sources/PrivilegeDrop),
     /// found beside the running executable; nil where it is not, and root
     /// mode then drops with setpriv, as before.
     public var dropPrivileges: String?
