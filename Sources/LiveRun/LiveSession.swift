@@ -145,6 +145,7 @@ package struct LiveSession {
         var serverProcess: ChildProcess
         do {
             serverProcess = try observed.timings.measure(Phase.launch) { try launchServer(command, jail: jail, outputLimit: outputLimit) }
+            observed.timings.move(serverProcess.controlGroupJoin, into: Phase.cgroupJoin, from: Phase.launch)
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
@@ -199,6 +200,7 @@ package struct LiveSession {
         var clientProcess: ChildProcess
         do {
             clientProcess = try observed.timings.measure(Phase.launch) { try launchClient(client, command, jail: jail, outputLimit: outputLimit) }
+            observed.timings.move(clientProcess.controlGroupJoin, into: Phase.cgroupJoin, from: Phase.launch)
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return

@@ -7,12 +7,14 @@ import Glibc
 extension ChildProcess {
     /// `sockgrade_spawn`: the child's descriptors, signals, process group and
     /// `setup` are done between clone and exec; returns 0, or an errno with
-    /// the step of the child that failed (0 for the clone).
+    /// the step of the child that failed (0 for the clone), and how long the
+    /// child took to join its cgroups.
     static func spawn(
         _ arguments: [String], _ environment: [String], setup: ChildSetup,
         stdin: Int32?, stdout: Int32, stderr: Int32, inheriting: Int32?, pid: inout pid_t
-    ) -> (error: Int32, step: Int32) {
+    ) -> (error: Int32, step: Int32, controlGroupNanoseconds: Int64) {
         var failedStep: Int32 = 0
+        var joinNanoseconds: Int64 = 0
         let limits = setup.limits.map { sockgrade_limit(resource: $0.resource, soft: rlim_t($0.soft), hard: rlim_t($0.hard)) }
         let error = withCStrings(arguments) { argv in
             withCStrings(environment) { envp in
@@ -31,7 +33,7 @@ extension ChildProcess {
                                             limits: limits.baseAddress, limit_count: Int32(limits.count),
                                             new_session_keyring: setup.newSessionKeyring ? 1 : 0,
                                             lowers_priority: setup.niceness == nil ? 0 : 1, niceness: setup.niceness ?? 0)
-                                        return sockgrade_spawn(&plan, &pid, &failedStep)
+                                        return sockgrade_spawn(&plan, &pid, &failedStep, &joinNanoseconds)
                                     }
                                 }
                             }
@@ -40,7 +42,7 @@ extension ChildProcess {
                 }
             }
         }
-        return (error, failedStep)
+        return (error, failedStep, joinNanoseconds)
     }
 
     /// What the child was doing when `sockgrade_spawn` failed, for the error.

@@ -13,6 +13,9 @@ public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
     public let arguments: [String]
     public let startedAt: ContinuousClock.Instant
+    /// How long the child took to join its cgroups before exec, part of
+    /// starting it: on cgroup v1 each move waits for an RCU grace period.
+    public let controlGroupJoin: Duration
     public private(set) var status: ExitStatus?
     public private(set) var endedAt: ContinuousClock.Instant?
     private let pidDescriptor: Int32
@@ -70,6 +73,7 @@ public final class ChildProcess: @unchecked Sendable {
         }
         pid = spawned
         startedAt = .now
+        controlGroupJoin = .nanoseconds(result.controlGroupNanoseconds)
         stdoutPipe = OutputPipe(descriptor: outPipe.read, limit: outputLimit)
         stderrPipe = OutputPipe(descriptor: errPipe.read, limit: outputLimit)
         pidDescriptor = sockgrade_pidfd_open(spawned)

@@ -70,7 +70,7 @@ enum {
 /// keyring and priority if asked (clone with CLONE_VM | CLONE_VFORK, then
 /// only system calls until exec). Returns 0 and the child in `pid`, or an
 /// errno with the child's failed step in `failed_step` (0: the clone itself).
-int sockgrade_spawn(const struct sockgrade_spawn_plan *plan, pid_t *pid, int *failed_step);
+int sockgrade_spawn(const struct sockgrade_spawn_plan *plan, pid_t *pid, int *failed_step, long long *control_group_nanoseconds);
 
 /// memfd_create(2) with MFD_CLOEXEC: an anonymous file, for handing bytes
 /// (a seccomp program) to a child on an inherited descriptor.
