@@ -6,7 +6,7 @@ import Glibc
 /// descriptors and signals: `ChildProcess` hands it to `sockgrade_spawn`, so
 /// none of it needs a program of its own (a shell, keyctl, prlimit).
 public struct ChildSetup: Sendable, Equatable {
-    /// `cgroup.procs` files the child joins first, so every process it
+    /// Membership files (`ControlGroup.joinFiles`) the child joins first, so every process it
     /// starts is inside (as root; posix_spawn cannot do it on this glibc).
     public var controlGroupFiles: [String] = []
     /// Set in the child and inherited by all it starts.

@@ -28,8 +28,19 @@ public final class ControlGroup: @unchecked Sendable {
         remove()
     }
 
-    /// The `cgroup.procs` files a process must join (`Jail.childSetup` writes its PID there).
+    /// The files that list the group's processes.
     var membershipFiles: [String] { folders.map { "\($0)/cgroup.procs" } }
+
+    /// The files a new program's first process writes "0" into to join.
+    /// On v1 that is `tasks`: moving one thread there skips the lock whose
+    /// RCU wait made every join cost milliseconds (see spawn.c); v2 has no
+    /// such file outside threaded groups, so its processes join `cgroup.procs`.
+    var joinFiles: [String] {
+        switch version {
+        case .v1: return folders.map { "\($0)/tasks" }
+        case .v2: return membershipFiles
+        }
+    }
 
     /// How often the limits were hit so far; compare before and after a program.
     public struct Events: Sendable, Equatable {

@@ -39,7 +39,7 @@ public struct Jail: Sendable {
     public var scratchFolder: String
     public var limits: ProcessLimits
     public var temporarySizeBytes: Int
-    /// The `cgroup.procs` files each program's first process joins, as root.
+    /// The membership files each program's first process joins, as root.
     public var controlGroupFiles: [String]
     /// Extra `NAME=value` entries for the environment (a tool's own settings).
     public var environmentOverrides: [String] = []
@@ -61,7 +61,7 @@ public struct Jail: Sendable {
         self.scratchFolder = scratchFolder
         self.limits = limits
         self.temporarySizeBytes = temporarySizeBytes
-        self.controlGroupFiles = controlGroup?.membershipFiles ?? []
+        self.controlGroupFiles = controlGroup?.joinFiles ?? []
     }
 
     /// The full command line that runs `program` (absolute path inside the

@@ -18,15 +18,18 @@ struct ControlGroupJoinTests {
             root.removeRunFolders()
         }
         var setup = ChildSetup()
-        setup.controlGroupFiles = group.membershipFiles
-        let child = try ChildProcess(arguments: ["/bin/cat", "/proc/self/cgroup"], environment: [], outputLimit: 8192, setup: setup)
+        setup.controlGroupFiles = group.joinFiles
+        // The shell's child shows what the program's own children inherit.
+        let child = try ChildProcess(arguments: ["/bin/sh", "-c", "/bin/cat /proc/self/cgroup"], environment: [], outputLimit: 8192, setup: setup)
         #expect(child.wait(timeout: .seconds(10)))
         child.drainRemaining()
         #expect(child.controlGroupJoin > .zero)
         #expect(child.controlGroupJoin < .seconds(5))
-        let folder = (group.membershipFiles[0] as NSString).deletingLastPathComponent
-        let name = (folder as NSString).lastPathComponent
-        #expect(child.standardOutput.text.contains("/\(name)\n"), "\(child.standardOutput.text)")
+        let lines = child.standardOutput.text.split(separator: "\n")
+        // In every hierarchy of the group: memory and pids on v1, the one tree on v2.
+        let tail = "/run-\(getpid())/join-\(getpid())"
+        #expect(group.folders.allSatisfy { $0.hasSuffix(tail) }, "\(group.folders)")
+        #expect(lines.filter { $0.hasSuffix(tail) }.count == group.folders.count, "\(child.standardOutput.text)")
 
         let outside = try ChildProcess(arguments: ["/bin/true"], environment: [], outputLimit: 64)
         #expect(outside.wait(timeout: .seconds(10)))

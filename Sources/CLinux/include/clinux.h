@@ -40,7 +40,7 @@ struct sockgrade_spawn_plan {
     int stderr_fd;
     /// Becomes descriptor 3 in the child; -1 for none.
     int inherited_fd;
-    /// `cgroup.procs` files the child writes its PID into first.
+    /// Membership files (v1 `tasks`, v2 `cgroup.procs`) the child writes "0" into first.
     const char *const *control_group_files;
     int control_group_file_count;
     const struct sockgrade_limit *limits;
