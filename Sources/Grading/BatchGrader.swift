@@ -130,7 +130,7 @@ public struct BatchGrader {
             to: reports.sorted { $0.key < $1.key }.map(\.value), outputFolder: outputFolder, similarity: similarity)
         let finished = shared.reports
         do {
-            for report in shared.changed { try ReportWriter.write(report, to: outputFolder) }
+            try ReportWriter.write(shared.changed, to: outputFolder)
             try ReportWriter.writeSummary(
                 finished, rubricCheckIDs: rubric.checks.map(\.id), to: outputFolder, columns: rubric.gradebook, sharedWork: shared.pairs)
         } catch {

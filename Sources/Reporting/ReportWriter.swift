@@ -13,15 +13,28 @@ public enum ReportWriter {
     @discardableResult
     public static func write(_ report: StudentReport, to directory: URL) throws(ReportError) -> URL {
         let target = directory.appendingPathComponent(fileName(for: report.student))
-        let data: Data
-        do {
-            data = try ReportCoding.encodedFile(report)
-        } catch {
-            throw ReportError(.cannotEncode, path: target.path, detail: String(describing: error))
-        }
+        let data = try encoded(report, for: target)
         try createFolder(directory)
         try AtomicFile.write(data, to: target)
         return target
+    }
+
+    private static func encoded(_ report: StudentReport, for target: URL) throws(ReportError) -> Data {
+        do {
+            return try ReportCoding.encodedFile(report)
+        } catch {
+            throw ReportError(.cannotEncode, path: target.path, detail: String(describing: error))
+        }
+    }
+
+    /// Writes each of `reports` as `write` does, with one sync of the folder
+    /// for all of them (see `writeFiles`): after the class pass, every report
+    /// of the class is written again.
+    public static func write(_ reports: [StudentReport], to directory: URL) throws(ReportError) {
+        try writeFiles(reports.map { report throws(ReportError) in
+            let target = directory.appendingPathComponent(fileName(for: report.student))
+            return (try encoded(report, for: target), target)
+        })
     }
 
     /// Writes `summary.csv` and `summary.json` for `reports`, with the rubric's checks as columns.
