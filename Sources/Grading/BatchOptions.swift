@@ -10,11 +10,13 @@ public struct BatchOptions: Sendable {
     /// namespaces to capture lo; nil where it is not known (the library in tests).
     public var helperExecutable: String?
 
-    /// Twice the cores: a student's programs mostly wait (the server for its
-    /// client, Python or the JVM starting), so on 2 cores 200 Python students
-    /// took 8.2 s with 4 at once against 10.8 s with 2 (`make bench`), for
-    /// about 16 MiB more memory per student at once (two 8 MiB capture rings).
-    public static var defaultJobs: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
+    /// One student per core. Twice the cores paid while a program's cgroup
+    /// join waited milliseconds for the kernel (see spawn.c); since then, on 2
+    /// cores, 200 Python students took 9.8 s at 2 at once and 10.1 s at 4, and
+    /// the 43 students of Tests/Fixtures/realistic (Maven, Gradle, Rust, typed input) 19.4 s at 2
+    /// and 24.9 s at 4, with the same scores. Each student at once costs
+    /// about 16 MiB (two 8 MiB capture rings).
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     public init(jobs: Int = BatchOptions.defaultJobs, force: Bool = false, helperExecutable: String? = nil) {
         self.jobs = max(1, jobs)

@@ -39,8 +39,8 @@ struct Grade: ParsableCommand {
     @Option(help: "The username the client must send (one student only).")
     var username: String?
 
-    @Option(help: "How many students to grade at once (default: twice the number of cores, since student programs mostly wait).")
-    var jobs = BatchOptions.defaultJobs
+    @Option(help: "How many students to grade at once (default: the number of cores; raise it when student programs mostly wait).")
+    var jobs: Int?
 
     @Option(help: "Grade only shard K of N (K/N, 1-based), a stable share of the students by a hash of their name; join the outputs with `sockgrade merge`.")
     var shard: Shard?
@@ -59,7 +59,7 @@ struct Grade: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one folder to grade.") }
         if let username, username.isEmpty { throw ValidationError("--username must not be empty.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
@@ -89,7 +89,7 @@ struct Grade: ParsableCommand {
         defer { stopSignals.restore() }
         let grader = BatchGrader(
             rubric: rubric, outputFolder: output,
-            options: BatchOptions(jobs: jobs, force: force, helperExecutable: Self.executablePath),
+            options: BatchOptions(jobs: jobs ?? BatchOptions.defaultJobs, force: force, helperExecutable: Self.executablePath),
             cancellation: cancellation)
         let reports: [StudentReport]
         var graded = 0

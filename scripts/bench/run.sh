@@ -6,8 +6,8 @@
 # it) through a hand-written shell grader.
 #
 # BENCH_STUDENTS (200), BENCH_MIX (mixed: C, failing and spinning students
-# too; python: ordinary Python only), BENCH_JOBS (sockgrade's default, twice the
-# cores, then the class again with one student per core), BENCH_NAIVE_SAMPLE
+# too; python: ordinary Python only), BENCH_JOBS (sockgrade's default, one student
+# per core, then the class again with twice as many at once), BENCH_NAIVE_SAMPLE
 # (40; 0 skips the shell grader), BENCH_BASELINE=/path/to/another/sockgrade
 # grades the same class with that binary first, for before/after figures from
 # one run. Another bench (make bench-realistic) can reuse grade_class and report.py.
@@ -48,13 +48,13 @@ python3 scripts/bench/report.py "$work/class" "$work/out" "$wall" "$peak"
 echo "peak memory of the grader itself: $own MiB for $students students, $small_own MiB for $((students / 4)) (${small_wall} s);" \
     "of its largest process with the students' programs and compilers: $((peak / 1024)) MiB and $((small_peak / 1024)) MiB"
 
-# The default --jobs is twice the cores, so students wait for a core and their
-# wall time holds that wait; graded one per core, the same class shows the
-# grader's own overhead without it.
+# The default --jobs is one student per core. Twice as many at once shows
+# whether students wait enough to leave cores idle: their wall time then
+# holds the wait for a core too, so the overhead figure grows.
 if [ -z "${BENCH_JOBS:-}" ]; then
-    jobs_option=(--jobs "$(nproc)")
+    jobs_option=(--jobs "$((2 * $(nproc)))")
     read -r core_wall core_peak _ < <(grade_class "$sockgrade" "$work/core-out" "$work/class")
-    echo "== the same class with --jobs $(nproc), one student per core (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "== the same class with --jobs $((2 * $(nproc))), two students per core (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
     python3 scripts/bench/report.py "$work/class" "$work/core-out" "$core_wall" "$core_peak" > "$work/core.txt"
     head -n 3 "$work/core.txt"
     jobs_option=()
