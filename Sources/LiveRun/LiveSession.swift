@@ -144,8 +144,7 @@ package struct LiveSession {
         var command = server.runCommand
         var serverProcess: ChildProcess
         do {
-            serverProcess = try observed.timings.measure(Phase.launch) { try launchServer(command, jail: jail, outputLimit: outputLimit) }
-            observed.timings.move(serverProcess.controlGroupJoin, into: Phase.cgroupJoin, from: Phase.launch)
+            serverProcess = try observed.timings.launch { try launchServer(command, jail: jail, outputLimit: outputLimit) }
         } catch {
             observed.setupFailure = "The grader could not start the server: \(error)"
             return
@@ -199,8 +198,7 @@ package struct LiveSession {
         var command = client.runCommand
         var clientProcess: ChildProcess
         do {
-            clientProcess = try observed.timings.measure(Phase.launch) { try launchClient(client, command, jail: jail, outputLimit: outputLimit) }
-            observed.timings.move(clientProcess.controlGroupJoin, into: Phase.cgroupJoin, from: Phase.launch)
+            clientProcess = try observed.timings.launch { try launchClient(client, command, jail: jail, outputLimit: outputLimit) }
         } catch {
             observed.setupFailure = "The grader could not start the client: \(error)"
             return
@@ -306,5 +304,15 @@ package struct LiveSession {
         guard !hits.isEmpty else { return }
         observed.limitHits[role, default: []] += hits
         observed.notes += hits.map { "While the \(role.replacingOccurrences(of: "-", with: " ")) ran, \($0)." }
+    }
+}
+
+private extension PhaseTimings {
+    /// Times a program's start as `launch`, less the part its first process
+    /// spent joining the student's cgroup, which is a phase of its own.
+    mutating func launch<Failure: Error>(_ start: () throws(Failure) -> ChildProcess) throws(Failure) -> ChildProcess {
+        let process = try measure(Phase.launch, start)
+        move(process.controlGroupJoin, into: Phase.cgroupJoin, from: Phase.launch)
+        return process
     }
 }
