@@ -71,20 +71,17 @@ public struct ControlGroupRoot: Sendable {
 
     /// Creates the group for one student with its limits.
     public func makeGroup(named name: String, memoryBytes: Int, processes: Int) throws(SandboxError) -> ControlGroup {
-        for (hierarchy, run) in zip(hierarchies, runFolders) {
-            for folder in ["\(hierarchy)/sockgrade", run] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                throw SandboxError.lastError("mkdir \(folder)")
-            }
-            if version == .v2 {
-                // Controllers must be delegated level by level in v2.
-                for folder in ["\(hierarchy)/sockgrade", run] {
-                    try write("+memory +pids", to: "\(folder)/cgroup.subtree_control")
-                }
-            }
-        }
         let folders = runFolders.map { "\($0)/\(name)" }
-        for folder in folders where mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            throw SandboxError.lastError("mkdir \(folder)")
+        // Another batch of this process (tests grade several at once) may
+        // remove the shared folders while they are empty, between one mkdir
+        // and the next: then they are made again.
+        for attempt in 1... {
+            do throws(SandboxError) {
+                try makeFolders(leadingTo: folders)
+                break
+            } catch where error.errno == ENOENT && attempt < 5 {
+                continue
+            }
         }
         let group = ControlGroup(version: version, folders: folders, memoryBytes: memoryBytes, processes: processes)
         switch version {
@@ -98,6 +95,24 @@ public struct ControlGroupRoot: Sendable {
             try write(String(processes), to: "\(folders[1])/pids.max")
         }
         return group
+    }
+
+    /// `sockgrade/`, the run folder and the group, in each hierarchy.
+    private func makeFolders(leadingTo groups: [String]) throws(SandboxError) {
+        func make(_ folder: String) throws(SandboxError) {
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw SandboxError.lastError("mkdir \(folder)") }
+        }
+        for (hierarchy, (run, group)) in zip(hierarchies, zip(runFolders, groups)) {
+            try make("\(hierarchy)/sockgrade")
+            try make(run)
+            if version == .v2 {
+                // Controllers must be delegated level by level in v2, before the group exists.
+                for folder in ["\(hierarchy)/sockgrade", run] {
+                    try write("+memory +pids", to: "\(folder)/cgroup.subtree_control")
+                }
+            }
+            try make(group)
+        }
     }
 
     /// Removes this run's folders once its groups are gone.
