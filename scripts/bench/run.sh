@@ -53,10 +53,10 @@ echo "peak memory of the grader itself: $own MiB for $students students, $small_
 # holds the wait for a core too, so the overhead figure grows.
 if [ -z "${BENCH_JOBS:-}" ]; then
     jobs_option=(--jobs "$((2 * $(nproc)))")
-    read -r core_wall core_peak _ < <(grade_class "$sockgrade" "$work/core-out" "$work/class")
+    read -r double_wall double_peak _ < <(grade_class "$sockgrade" "$work/double-out" "$work/class")
     echo "== the same class with --jobs $((2 * $(nproc))), two students per core (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    python3 scripts/bench/report.py "$work/class" "$work/core-out" "$core_wall" "$core_peak" > "$work/core.txt"
-    head -n 3 "$work/core.txt"
+    python3 scripts/bench/report.py "$work/class" "$work/double-out" "$double_wall" "$double_peak" > "$work/double.txt"
+    head -n 3 "$work/double.txt"
     jobs_option=()
 fi
 
