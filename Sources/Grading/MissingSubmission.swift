@@ -17,7 +17,7 @@ package enum MissingSubmission {
             student: submission.name, username: submission.username,
             score: scored.score, maxScore: scored.maxScore, rubric: rubric.name,
             gradedAt: Date.now.formatted(.iso8601), durationMilliseconds: 0,
-            submission: SubmissionSummary(folder: "", server: nil, client: nil),
+            submission: .nothingHandedIn,
             checks: scored.checks, notes: submission.intakeNotes + [why])
     }
 }

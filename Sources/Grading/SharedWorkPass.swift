@@ -25,10 +25,10 @@ package struct SharedWorkPass {
         to reports: [StudentReport], outputFolder: URL, similarity: StartedSimilarity? = nil
     ) -> (reports: [StudentReport], changed: [StudentReport], pairs: [SharedWorkPair]) {
         let wanted = Set(rubric.checks.map(\.id))
-        // A roster student with nothing handed in (or a refused submission) has
-        // no folder: their report already says why every check failed, and
-        // there is nothing of theirs to compare.
-        let handedIn = reports.filter { !$0.submission.folder.isEmpty }
+        // A roster student with nothing handed in (or a refused submission):
+        // their report already says why every check failed, and there is
+        // nothing of theirs to compare.
+        let handedIn = reports.filter(\.submission.isHandedIn)
         var results: [String: [CheckResult]] = [:]
         var pairs: [SharedWorkPair] = []
         if wanted.contains(CheckID.captureOriginality) {

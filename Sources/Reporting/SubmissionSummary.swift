@@ -12,6 +12,14 @@ public struct SubmissionSummary: Codable, Sendable, Equatable {
         self.client = client
     }
 
+    /// What the report of a roster student who handed nothing in, or of a
+    /// refused submission, records: no folder. Said here once, and tested by
+    /// `isHandedIn`, for the passes that have only the reports (`sockgrade merge`).
+    public static let nothingHandedIn = SubmissionSummary(folder: "", server: nil, client: nil)
+
+    /// False for `nothingHandedIn`: there is nothing of this student's to compare.
+    public var isHandedIn: Bool { !folder.isEmpty }
+
     enum CodingKeys: String, CodingKey {
         case folder, server, client
     }

@@ -115,6 +115,9 @@ struct IntakeGradingTests {
         let roe = try #require(reports["rroe"])
         #expect(roe.score == 0)
         #expect(roe.checks.allSatisfy { $0.message.contains("No submission was found for Roe, Richard (rroe)") })
+        // What the class pass (and `sockgrade merge`) reads as "nothing handed in".
+        #expect(!roe.submission.isHandedIn)
+        #expect(reports["jdoe"]?.submission.isHandedIn == true)
     }
 
     @Test func moodleDownloadAndPerStudentArchives() throws {
