@@ -45,7 +45,7 @@ package struct CodeSimilarityCheck {
 
     /// The students and folders copydetect reads: the submissions whose folder is here.
     package var compared: [Submission] {
-        reports.filter { !$0.submission.folder.isEmpty && Self.isFolder($0.submission.folder) }
+        reports.filter { $0.submission.isHandedIn && Self.isFolder($0.submission.folder) }
             .map { Submission(student: $0.student, folder: $0.submission.folder) }
     }
 
@@ -223,7 +223,10 @@ package struct CodeSimilarityCheck {
             students: compared.map { Job.Student(student: $0.student, folder: $0.folder) })
         let jobFile = stage.appendingPathComponent("job.json")
         do {
-            try FileManager.default.createDirectory(at: stage.appendingPathComponent("files"), withIntermediateDirectories: true)
+            // The grader's own: the staged files are the class's sources
+            // (links keep their modes, copies would not), in a shared /tmp.
+            try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(at: stage.appendingPathComponent("files"), withIntermediateDirectories: false)
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             try encoder.encode(job).write(to: jobFile)

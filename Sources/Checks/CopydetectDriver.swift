@@ -6,11 +6,11 @@
 /// Students' files are linked (or copied) first into a staging folder under
 /// names made of letters and digits only: copydetect's HTML report prints
 /// file names without escaping them, and a symbolic link in a submission
-/// must not hand it a file from outside. Only regular files up to 512 KiB are read, at most
-/// 200 per student. Pairs of one student's own files are left out, and so are
-/// pairs sharing fewer than `min_tokens` tokens beyond the boilerplate: two
-/// students who changed the same port line of one tutorial share all of a
-/// tiny remainder (copydetect's share is of what is left).
+/// must not hand it a file from outside. Only regular files up to 512 KiB
+/// are read, at most 200 per student. Pairs of one student's own files are
+/// left out, and so are pairs sharing fewer than `min_tokens` tokens beyond
+/// the boilerplate: two students who changed the same port line of one
+/// tutorial share all of a tiny remainder (copydetect's share is of what is left).
 enum CopydetectDriver {
     static let program = #"""
 import importlib, json, os, re, shutil, stat, sys, types
