@@ -256,7 +256,7 @@ package struct CodeSimilarityCheck {
         case .failed(let problem): return .failure(problem)
         case .running(let process, let folder): (child, stage) = (process, folder)
         }
-        // The driver removes its staged copies itself once read; what is left
+        // The driver removes its staged files itself once read; what is left
         // here is the job file, or everything when copydetect failed or was stopped.
         defer { try? FileManager.default.removeItem(at: stage) }
         guard child.wait(timeout: .seconds(Self.runSeconds)) else {
