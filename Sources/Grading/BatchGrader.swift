@@ -75,9 +75,9 @@ public struct BatchGrader {
             onReport(report, reportURL(for: report.student))
         }
         // copydetect reads only the handed-in sources (the live runs work on
-        // copies), so it runs beside the grading rather than after it. The
-        // missing are the reports `MissingSubmission` makes `.nothingHandedIn`,
-        // which the class pass leaves out when it has the reports.
+        // copies), so it runs beside the grading rather than after it.
+        // `isMissing` here is `SubmissionSummary.isHandedIn` once there are
+        // reports: `MissingSubmission` gives the missing `.nothingHandedIn`.
         let similarity = SharedWorkPass(rubric: rubric).startCodeSimilarity(
             students.filter { !$0.isMissing }.map { CodeSimilarityCheck.Submission(student: $0.name, folder: $0.folder.path) },
             outputFolder: outputFolder)
