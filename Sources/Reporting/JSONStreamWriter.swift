@@ -20,6 +20,11 @@ public struct JSONStreamWriter {
     private var outerFilled: [Bool] = []
     /// A key was just written: the next value is its member, not an element.
     private var afterKey = false
+    /// Containers this deep or deeper are written on one line, as JSONEncoder
+    /// writes compact JSON (no spaces): `inspect --json` puts each of 35,000
+    /// conversations on a line of its own, which a reader can grep, at about
+    /// half the bytes of the indented layout (which cost a third of it).
+    private let compactDepth: Int
     #if DEBUG
     /// The last key of each open object, to check the order.
     private var lastKeys: [String?] = []
@@ -27,8 +32,11 @@ public struct JSONStreamWriter {
 
     private static let flushBytes = 64 << 10
 
-    init(output: ((UnsafeRawBufferPointer) -> Void)?) {
+    /// - Parameter compactDepth: containers opened at this depth or deeper
+    ///   (the outermost value is at 0) go on one line; by default none do.
+    init(output: ((UnsafeRawBufferPointer) -> Void)?, compactDepth: Int = .max) {
         self.output = output
+        self.compactDepth = compactDepth
         bytes = OutputBytes(capacity: output == nil ? 1 << 10 : Self.flushBytes * 2)
     }
 
@@ -61,7 +69,7 @@ public struct JSONStreamWriter {
         checkOrder(name)
         beginElement()
         writeString(name)
-        append(" : ")
+        append(depth > compactDepth ? ":" : " : ")
         afterKey = true
     }
 
@@ -73,7 +81,7 @@ public struct JSONStreamWriter {
         beginElement()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(name)
-        bytes.append("\" : ")
+        bytes.append(depth > compactDepth ? "\":" : "\" : ")
         afterKey = true
     }
 
@@ -156,8 +164,9 @@ public struct JSONStreamWriter {
         guard depth > 0 else { return }
         if bytes.count >= Self.flushBytes { flush() }
         if innermostFilled { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
         innermostFilled = true
+        guard depth <= compactDepth else { return }
+        bytes.append(UInt8(ascii: "\n"))
         indent(depth)
     }
 
@@ -174,8 +183,10 @@ public struct JSONStreamWriter {
         let hasElement = innermostFilled
         depth -= 1
         innermostFilled = depth > 0 ? outerFilled.removeLast() : false
-        append(hasElement ? "\n" : "\n\n")
-        indent(depth)
+        if depth < compactDepth {
+            append(hasElement ? "\n" : "\n\n")
+            indent(depth)
+        }
         bytes.append(close)
     }
 

@@ -6,8 +6,14 @@ extension JSONValue {
     /// --json` on a capture with thousands of conversations spent a sixth of
     /// its time in the encoder's boxing of every value. Non-finite doubles,
     /// which JSON cannot hold, are written as `null`.
-    public var prettyText: String {
-        var writer = JSONStreamWriter(output: nil)
+    public var prettyText: String { prettyText(compactDepth: .max) }
+
+    /// `prettyText`, except that every container at `compactDepth` or deeper
+    /// (the value itself is at 0) is written on one line, without spaces, as
+    /// JSONEncoder writes compact JSON: with 2, each element of a top-level
+    /// list gets a line of its own.
+    public func prettyText(compactDepth: Int) -> String {
+        var writer = JSONStreamWriter(output: nil, compactDepth: compactDepth)
         writer.value(self)
         return String(decoding: writer.bytes.bytes, as: UTF8.self)
     }
@@ -19,12 +25,13 @@ extension JSONValue {
     /// `output` a piece at a time: a long array (100,000 conversations) is
     /// never held whole, neither as values nor as text, and is never built
     /// as values at all (building them was nearly half of `inspect --json`).
+    /// `compactDepth` is as for `prettyText(compactDepth:)`.
     public static func writePrettyText(
         _ members: [String: JSONValue], streamed: [String: (inout JSONStreamWriter) -> Void],
-        to output: (UnsafeRawBufferPointer) -> Void
+        compactDepth: Int = .max, to output: (UnsafeRawBufferPointer) -> Void
     ) {
         withoutActuallyEscaping(output) { output in
-            var writer = JSONStreamWriter(output: output)
+            var writer = JSONStreamWriter(output: output, compactDepth: compactDepth)
             writer.beginObject()
             for key in Set(members.keys).union(streamed.keys).sorted() {
                 writer.key(named: key)

@@ -19,7 +19,7 @@ import Reporting
     func streamedJSONPrintsAsItsParsedValue(capture: String) throws {
         let inspection = try CaptureInspection(path: CaptureFixtures.path(capture), username: "alice")
         let (bytes, value) = try Self.json(inspection)
-        #expect(String(decoding: bytes, as: UTF8.self) == value.prettyText)
+        #expect(String(decoding: bytes, as: UTF8.self) == value.prettyText(compactDepth: CaptureInspection.jsonCompactDepth))
         #expect(value["conversations"]?[0] != nil)
     }
 

@@ -22,6 +22,23 @@ struct JSONValueTextTests {
         #expect(value.prettyText == (try encoderText(value)))
     }
 
+    /// The same values, each written on one line (compactDepth 0), and as
+    /// the one element of a top-level list (compactDepth 2, the layout of
+    /// `inspect --json`): what JSONEncoder writes without `.prettyPrinted`.
+    @Test("compact containers are what JSONEncoder writes without prettyPrinted", arguments: [
+        JSONValue.null, .bool(true), .int(7), .array([]), .object([:]),
+        .array([.int(1), .array([]), .object(["b": .int(2), "a": .array([.null])])]),
+        .object(["stream_offset": 3, "bytes": ["0000  41 42", "a/b \"q\"\n"], "z": ["nested": [:]], "A": true, "_x": 1.25]),
+    ])
+    func compactMatchesEncoder(_ value: JSONValue) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let compact = String(decoding: try encoder.encode(value), as: UTF8.self)
+        #expect(value.prettyText(compactDepth: 0) == compact)
+        let listed = JSONValue.object(["list": [value, value]]).prettyText(compactDepth: 2)
+        #expect(listed == "{\n  \"list\" : [\n    \(compact),\n    \(compact)\n  ]\n}")
+    }
+
     @Test("text parses back to the same value")
     func roundTrip() throws {
         let value: JSONValue = ["name": "ünïcode\u{7}", "list": [1, 2.5, nil, false], "deep": ["k": ["k": "v"]]]
