@@ -65,19 +65,59 @@ extension CaptureInspection {
         if let username {
             let found = places
             emit("Username '\(username)': \(found.isEmpty ? "not found in any TCP stream" : "found in \(found.count) stream direction(s)")")
+            // Numbers, addresses, the report's words and hex dumps (whose
+            // ASCII column shows printable ASCII only): nothing to escape, so
+            // written straight into the batch like a conversation's line.
+            // Made as Strings and escaped, the 3,662 places of the bench's
+            // short profile were a twentieth of the text report.
             for place in found {
-                let times = place.stream.matchCount == 1 ? "once" : "\(place.stream.matchCount) times"
-                emit("  stream #\(place.conversationIndex) \(place.direction) \(place.source) → \(place.destination), \(times), \(StreamEvidence.frames(place.frames))")
-                for match in place.stream.matches.prefix(Self.dumpedMatchesPerPlace) {
-                    emit("    at stream offset \(match.streamOffset), \(StreamEvidence.frames(match.frames)):")
-                    HexDump.lines(match.excerpt, startOffset: match.excerptOffset).forEach { emit("      " + $0) }
+                batch.append("  stream #")
+                batch.append(decimal: place.conversationIndex)
+                batch.append(" ")
+                batch.append(utf8: place.direction)
+                batch.append(" ")
+                batch.append(utf8: place.source.description)
+                batch.append(" → ")
+                batch.append(utf8: place.destination.description)
+                if place.stream.matchCount == 1 {
+                    batch.append(", once, ")
+                } else {
+                    batch.append(", ")
+                    batch.append(decimal: place.stream.matchCount)
+                    batch.append(" times, ")
                 }
+                Self.appendFrames(place.frames, to: &batch)
+                batch.append(0x0A)
+                for match in place.stream.matches.prefix(Self.dumpedMatchesPerPlace) {
+                    batch.append("    at stream offset ")
+                    batch.append(decimal: match.streamOffset)
+                    batch.append(", ")
+                    Self.appendFrames(match.frames, to: &batch)
+                    batch.append(":\n")
+                    match.excerpt.withUnsafeBytes { excerpt in
+                        HexDump.forEachLine(excerpt, startOffset: match.excerptOffset) { line in
+                            batch.append("      ")
+                            batch.append(line)
+                            batch.append(0x0A)
+                        }
+                    }
+                }
+                endLine()
             }
         }
         if batch.count > 0 { output(batch.bytes) }
     }
 
     private static let batchBytes = 64 << 10
+
+    /// `StreamEvidence.frames`, "frame 4" or "frames 4, 6", written into `text`.
+    private static func appendFrames(_ numbers: [Int], to text: inout OutputBytes) {
+        text.append(numbers.count == 1 ? "frame " : "frames ")
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { text.append(", ") }
+            text.append(decimal: number)
+        }
+    }
 
     private var header: [String] {
         var lines = [

@@ -22,6 +22,18 @@ struct HexDumpTests {
             == ["10000  61 6c 69 63 65                                    alice"])
     }
 
+    /// The lines handed out as bytes, as the text report writes them, are `lines`.
+    @Test(arguments: [0, 5, 0x1_0000, -3, Int.min, Int.max - 40])
+    func forEachLineGivesTheSameLines(startOffset: Int) {
+        let bytes = (0..<37).map { UInt8(truncatingIfNeeded: $0 * 29) }
+        var handedOut: [String] = []
+        bytes.withUnsafeBytes { buffer in
+            HexDump.forEachLine(buffer, startOffset: startOffset) { handedOut.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        #expect(handedOut == HexDump.lines(bytes, startOffset: startOffset))
+        #expect(handedOut.count == 3)
+    }
+
     @Test func emptyInputHasNoLines() {
         #expect(HexDump.lines([UInt8]()).isEmpty)
     }
